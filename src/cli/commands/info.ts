@@ -1,0 +1,22 @@
+import { parseArgs } from 'node:util'
+import type { Command } from '../command.ts'
+import { appVersion } from '../../shared/version.ts'
+import { describeBackend, selectBackend } from '../../main/model/backend.ts'
+
+export const info: Command = {
+  name: 'info',
+  summary: 'print the version and the TensorFlow.js backend in use',
+  usage: 'neural-piano info [--json]',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })
+    const backend = await selectBackend()
+    if (values.json) {
+      console.log(JSON.stringify({ version: appVersion, backend }, null, 2))
+    } else {
+      console.log(`neural-piano ${appVersion}`)
+      console.log(`backend: ${describeBackend(backend)}`)
+      console.log(`node ${process.versions.node}`)
+    }
+    return 0
+  },
+}
