@@ -1,0 +1,6 @@
+export { importMidi } from './import.ts'
+export type { ImportOptions, ImportResult } from './import.ts'
+export { exportMidi } from './export.ts'
+export { MidiImportError } from './errors.ts'
+export { describeReport, emptyReport } from './report.ts'
+export type { Division, ImportReport } from './report.ts'
