@@ -1,18 +1,11 @@
 import * as tf from '@tensorflow/tfjs'
+import type { BackendChoice, BackendInfo } from '../../shared/ipc.ts'
+
+/** Which backend is active and why the faster ones were passed over (the same shape the UI shows). */
+export type BackendReport = BackendInfo
 
 /** The TensorFlow.js backends we can run on, fastest first. */
-export const BACKEND_ORDER = ['node-gpu', 'node', 'wasm', 'cpu'] as const
-export type BackendChoice = (typeof BACKEND_ORDER)[number]
-
-/** Which backend is active and why the faster ones were passed over. */
-export interface BackendReport {
-  /** The choice that is active. */
-  active: BackendChoice
-  /** The tfjs backend name behind it ('tensorflow', 'wasm' or 'cpu'). */
-  tfBackend: string
-  /** Each faster choice that was not taken, with the reason. */
-  skipped: { choice: BackendChoice; reason: string }[]
-}
+export const BACKEND_ORDER: readonly BackendChoice[] = ['node-gpu', 'node', 'wasm', 'cpu']
 
 /** How to load one choice; resolves to the tfjs backend name to activate. */
 const loaders: Record<BackendChoice, () => Promise<string>> = {
@@ -53,11 +46,12 @@ let selected: Promise<BackendReport> | undefined
  * The first call decides; later calls return the same report.
  */
 export function selectBackend(prefer = parseBackendChoice(process.env.NEURAL_PIANO_BACKEND)): Promise<BackendReport> {
-  selected ??= trySelect(prefer)
+  selected ??= chooseBackend(prefer)
   return selected
 }
 
-async function trySelect(prefer: BackendChoice | undefined): Promise<BackendReport> {
+/** Tries each choice from `prefer` (or the fastest) on and activates the first that loads. */
+export async function chooseBackend(prefer?: BackendChoice): Promise<BackendReport> {
   const skipped: BackendReport['skipped'] = []
   const start = prefer ? BACKEND_ORDER.indexOf(prefer) : 0
   for (const [index, choice] of BACKEND_ORDER.entries()) {

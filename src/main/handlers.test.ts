@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { createDispatch, createHandlers, type Handlers } from './handlers.ts'
+import type { ModelHost } from './engine/host.ts'
+
+const readyModel = { status: { state: 'ready', backend: { active: 'cpu', tfBackend: 'cpu', skipped: [] } } } as unknown as ModelHost
+
+describe('IPC dispatch', () => {
+  const dispatch = createDispatch(createHandlers({ model: readyModel }), () => {})
+
+  it('answers app:info with the version, platform and model status', async () => {
+    await expect(dispatch('app:info', undefined)).resolves.toEqual({
+      ok: true,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      platform: process.platform,
+      model: readyModel.status,
+    })
+  })
+
+  it('rejects payloads that do not match the schema, naming the channel', async () => {
+    for (const payload of [null, 0, 'x', [], { extra: true }, Number.NaN]) {
+      const answer = await dispatch('app:info', payload)
+      expect(answer).toEqual({ ok: false, error: expect.stringMatching(/^invalid app:info request: /) })
+    }
+  })
+
+  it('rejects unknown channels, including inherited property names', async () => {
+    for (const channel of ['nope', '__proto__', 'constructor', 'toString']) {
+      await expect(dispatch(channel, undefined)).resolves.toEqual({ ok: false, error: `unknown channel "${channel}"` })
+    }
+  })
+
+  it('turns a failing handler into an error answer and logs it', async () => {
+    const logged: string[] = []
+    const failing: Handlers = {
+      'app:info': async () => {
+        throw new Error('disk on fire')
+      },
+    }
+    const failingDispatch = createDispatch(failing, (message) => logged.push(message))
+    await expect(failingDispatch('app:info', undefined)).resolves.toEqual({ ok: false, error: 'disk on fire' })
+    expect(logged[0]).toContain('app:info failed')
+  })
+})

@@ -1,0 +1,54 @@
+import {
+  describeInvalid,
+  requestSchemas,
+  type InvokeChannel,
+  type RequestOf,
+  type ResponseMap,
+  type ResponseOf,
+} from '../shared/ipc.ts'
+import { appVersion } from '../shared/version.ts'
+import type { ModelHost } from './engine/host.ts'
+
+/** What the handlers need from the rest of the main process. */
+export interface Services {
+  model: ModelHost
+}
+
+/** One function per invoke channel; each receives a request that already passed its schema. */
+export type Handlers = { [C in InvokeChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> }
+
+/** The handlers of every channel, free of Electron so that tests and the e2e harness call the same code. */
+export function createHandlers(services: Services): Handlers {
+  return {
+    'app:info': async () =>
+      ok<'app:info'>({ version: appVersion, platform: process.platform, model: services.model.status }),
+  }
+}
+
+function ok<C extends InvokeChannel>(payload: ResponseMap[C]): ResponseOf<C> {
+  return { ok: true, ...payload } as ResponseOf<C>
+}
+
+/** Calls a channel's handler with an untrusted payload, and never rejects. */
+export type Dispatch = (channel: string, payload: unknown) => Promise<ResponseOf<InvokeChannel>>
+
+/**
+ * Validates an untrusted payload against its channel's schema and calls the handler.
+ * Unknown channels, invalid payloads and handler failures all come back as `{ ok: false, error }`.
+ */
+export function createDispatch(handlers: Handlers, log: (message: string) => void = console.error): Dispatch {
+  return async (channel, payload) => {
+    if (!Object.hasOwn(requestSchemas, channel)) return { ok: false, error: `unknown channel "${String(channel)}"` }
+    const name = channel as InvokeChannel
+    const parsed = requestSchemas[name].safeParse(payload)
+    if (!parsed.success) return { ok: false, error: describeInvalid(name, parsed.error) }
+    try {
+      const handler = handlers[name] as (request: unknown) => Promise<ResponseOf<InvokeChannel>>
+      return await handler(parsed.data)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      log(`[ipc] ${name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`)
+      return { ok: false, error: message }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { app, BrowserWindow, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { ModelHost } from './engine/host.ts'
+import { createDispatch, createHandlers } from './handlers.ts'
+import { registerIpc } from './ipc.ts'
+import { buildMenuTemplate } from './menu.ts'
+import { isAppUrl, secureWebPreferences } from './security.ts'
+import type { EventChannel, EventMap } from '../shared/ipc.ts'
+
+/**
+ * The Electron layer: app lifecycle, the one window, its security settings, the menu and IPC wiring.
+ * Everything it calls is plain Node code that the CLI and the tests run without Electron.
+ */
+const here = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const appUrl = devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href
+let mainWindow: BrowserWindow | undefined
+
+app.enableSandbox()
+
+function send<C extends EventChannel>(channel: C, payload: EventMap[C]): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload)
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame
+  return frame !== null && frame.parent === null && isAppUrl(frame.url, appUrl)
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    show: false,
+    width: 1400,
+    height: 900,
+    minWidth: 800,
+    minHeight: 500,
+    title: 'Neural Piano',
+    backgroundColor: '#16181d',
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+  })
+  window.once('ready-to-show', () => window.show())
+  const contents = window.webContents
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appUrl)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, appUrl)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(join(here, '../renderer/index.html'))
+  return window
+}
+
+function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+const model = new ModelHost(pathToFileURL(join(here, 'modelWorker.js')))
+model.onStatus((status) => send('model:status', status))
+
+registerIpc(ipcMain, createDispatch(createHandlers({ model })), isTrustedSender)
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+})
+
+void app.whenReady().then(() => {
+  denyAllPermissions()
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((command) => send('menu:command', command), process.platform, !app.isPackaged)))
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('will-quit', () => {
+  void model.dispose()
+})

@@ -1,0 +1,16 @@
+import type { AppApi, EventChannel, EventMap, InvokeChannel } from '../shared/ipc.ts'
+
+/** What the API needs from ipcRenderer: invoke a channel, subscribe to an event channel. */
+export interface IpcBridge {
+  invoke(channel: InvokeChannel, payload?: unknown): Promise<unknown>
+  on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void
+}
+
+/** Builds `window.api`: exactly one function per channel, nothing else of IPC reaches the page. */
+export function createApi(ipc: IpcBridge): AppApi {
+  return {
+    info: () => ipc.invoke('app:info') as ReturnType<AppApi['info']>,
+    onMenuCommand: (listener) => ipc.on('menu:command', listener),
+    onModelStatus: (listener) => ipc.on('model:status', listener),
+  }
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
+
+describe('the built renderer in Chromium, wired to the real main-process handlers', () => {
+  let app: AppUnderTest
+
+  beforeAll(async () => {
+    app = await startApp()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('shows the shell and the active backend once the model worker is ready', async () => {
+    const { page } = app
+    await expect(page.getByRole('banner', { name: 'Toolbar' }).isVisible()).resolves.toBe(true)
+    await page.getByTestId('backend').filter({ hasText: 'wasm' }).waitFor({ timeout: 60_000 })
+    await expect(page.getByTestId('model-status').textContent()).resolves.toBe('Model: ready')
+    await expect(page.getByTestId('version').textContent()).resolves.toMatch(/^v\d+\.\d+\.\d+$/)
+  })
+
+  it('a click on About goes through the preload and the real app:info handler', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: 'About' }).click()
+    await page.getByTestId('about-model').filter({ hasText: 'ready on TensorFlow.js wasm' }).waitFor()
+    await expect(page.getByTestId('about-version').textContent()).resolves.toMatch(/^\d+\.\d+\.\d+$/)
+    await expect(page.getByText('node-gpu: package not installed').isVisible()).resolves.toBe(true)
+    await page.getByRole('button', { name: 'Close' }).click()
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false)
+  })
+
+  it('a menu command from main opens the About dialog', async () => {
+    await app.emit('menu:command', 'help:about')
+    await app.page.getByRole('dialog').waitFor()
+    await expect(app.page.getByTestId('menu-command').textContent()).resolves.toBe('Menu: help:about')
+    await app.page.keyboard.press('Escape')
+  })
+
+  it('main answers a malformed or unknown request with a clear error, and keeps answering', async () => {
+    const answers = await app.page.evaluate(async () => {
+      const invoke = (window as unknown as { __npInvoke(c: string, p: unknown): Promise<unknown> }).__npInvoke
+      return [await invoke('app:info', { extra: 1 }), await invoke('fs:write', '/etc/passwd'), await window.api.info()]
+    })
+    expect(answers[0]).toEqual({ ok: false, error: expect.stringMatching(/^invalid app:info request/) })
+    expect(answers[1]).toEqual({ ok: false, error: 'unknown channel "fs:write"' })
+    expect(answers[2]).toMatchObject({ ok: true, model: { state: 'ready' } })
+  })
+
+  it('the page exposes no Node or raw IPC, and the CSP blocks inline script', async () => {
+    const probe = await app.page.evaluate(async () => {
+      const violations: string[] = []
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective))
+      const script = document.createElement('script')
+      script.textContent = 'window.__inlineRan = true'
+      document.body.append(script)
+      await new Promise((r) => setTimeout(r, 50))
+      const w = window as unknown as Record<string, unknown>
+      return {
+        inlineRan: w.__inlineRan === true,
+        violations,
+        apiKeys: Object.keys(window.api).sort(),
+        hasRequire: typeof w.require,
+        hasProcess: typeof w.process,
+        hasIpcRenderer: typeof w.ipcRenderer,
+      }
+    })
+    expect(probe.inlineRan).toBe(false)
+    expect(probe.violations).toContain('script-src-elem')
+    expect(probe.apiKeys).toEqual(['info', 'onMenuCommand', 'onModelStatus'])
+    expect([probe.hasRequire, probe.hasProcess, probe.hasIpcRenderer]).toEqual(['undefined', 'undefined', 'undefined'])
+  })
+
+  it('printed no errors', () => {
+    // The CSP test above provokes exactly one violation report on purpose.
+    expect(app.errors.filter((e) => !e.includes('Content Security Policy'))).toEqual([])
+  })
+})

@@ -1,0 +1,8 @@
+import type { AppApi } from '../../src/shared/ipc.ts'
+
+declare global {
+  interface Window {
+    /** The preload's bridge, as the page sees it (see src/renderer/src/env.d.ts). */
+    api: AppApi
+  }
+}
