@@ -1,4 +1,4 @@
-import { Midi } from '@tonejs/midi'
+import { Midi } from './tonejs.ts'
 import { parseMidi, writeMidi } from 'midi-file'
 import type { Song } from '../music/types.ts'
 import { compareNotes } from '../music/song.ts'
