@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts'
 import { info } from './info.ts'
+import { inspect } from './inspect.ts'
 
 /** Every subcommand, in the order --help lists them. */
-export const commands: Command[] = [info]
+export const commands: Command[] = [info, inspect]
