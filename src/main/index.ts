@@ -6,6 +6,7 @@ import { createDispatch, createHandlers } from './handlers.ts'
 import { registerIpc } from './ipc.ts'
 import { buildMenuTemplate } from './menu.ts'
 import { isAppUrl, secureWebPreferences } from './security.ts'
+import { describeBackend } from './model/describeBackend.ts'
 import type { EventChannel, EventMap } from '../shared/ipc.ts'
 
 /**
@@ -60,7 +61,11 @@ function denyAllPermissions(): void {
 }
 
 const model = new ModelHost(pathToFileURL(join(here, 'modelWorker.js')))
-model.onStatus((status) => send('model:status', status))
+model.onStatus((status) => {
+  send('model:status', status)
+  if (status.state === 'ready') console.log(`[model] ready on TensorFlow.js ${describeBackend(status.backend)}`)
+  if (status.state === 'error') console.error(`[model] unavailable: ${status.error}`)
+})
 
 registerIpc(ipcMain, createDispatch(createHandlers({ model })), isTrustedSender)
 

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs'
 import type { BackendChoice, BackendInfo } from '../../shared/ipc.ts'
 
+export { describeBackend } from './describeBackend.ts'
+
 /** Which backend is active and why the faster ones were passed over (the same shape the UI shows). */
 export type BackendReport = BackendInfo
 
@@ -69,10 +71,4 @@ export async function chooseBackend(prefer?: BackendChoice): Promise<BackendRepo
     }
   }
   throw new Error(`no TensorFlow.js backend could start: ${skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ')}`)
-}
-
-/** One line for logs and the CLI, e.g. "wasm (skipped node-gpu: package not installed; ...)". */
-export function describeBackend(report: BackendReport): string {
-  const skipped = report.skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ')
-  return skipped ? `${report.active} (skipped ${skipped})` : report.active
 }
