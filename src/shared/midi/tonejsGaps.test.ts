@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Midi } from './tonejs.ts'
+import { Midi } from './testing/tonejs.ts'
 import { importMidi } from './import.ts'
 import { ev, header, chunk, midiFile, riffWrap, smpteDivision, track } from './testing/midiBytes.ts'
 
