@@ -59,7 +59,7 @@ export interface TextEvent {
 export interface ControlChange {
   /** Tick of the change. */
   ticks: Ticks
-  /** Controller number 0..126 (127 cannot be exported by @tonejs/midi). */
+  /** Controller number 0..127. */
   controller: number
   /** Value 0..127. */
   value: number

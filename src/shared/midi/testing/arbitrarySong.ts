@@ -25,7 +25,7 @@ const note: fc.Arbitrary<Note> = fc.record({
 
 const controlChange: fc.Arbitrary<ControlChange> = fc.record({
   ticks: tick,
-  controller: fc.integer({ min: 0, max: 126 }),
+  controller: fc.integer({ min: 0, max: 127 }),
   value: fc.integer({ min: 0, max: 127 }),
 })
 
