@@ -1,8 +1,10 @@
-import type { KeySignatureChange, Note, Song, TempoChange, TextEvent, TimeSignatureChange, Track } from '../music/types.ts'
-import { DEFAULT_MICROSECONDS_PER_QUARTER, DEFAULT_PPQ, DRUM_CHANNEL, isPianoPitch } from '../music/constants.ts'
+import type { KeySignatureChange, Song, TempoChange, TextEvent, TimeSignatureChange, Track } from '../music/types.ts'
+import { DEFAULT_MICROSECONDS_PER_QUARTER, DEFAULT_PPQ, isPianoPitch } from '../music/constants.ts'
 import { normalizeNotes } from '../music/notes.ts'
+import { createTrack } from '../music/song.ts'
 import type { MidiChunks } from './chunks.ts'
 import type { TrackEvent } from './events.ts'
+import { NotePairing } from './notePairing.ts'
 import { applySustain } from './sustain.ts'
 
 /** Choices for turning the file into a song. */
@@ -15,8 +17,7 @@ export interface ImportOptions {
 interface Part {
   track: Track
   program: number | undefined
-  sounding: Map<number, Array<{ ticks: number; velocity: number }>>
-  notes: Note[]
+  pairing: NotePairing
 }
 
 const SUSTAIN = 64
@@ -53,8 +54,7 @@ export function buildSong(chunks: MidiChunks, options: ImportOptions = {}): Song
     const partOf = (channel: number): Part => {
       let part = parts.get(channel)
       if (!part) {
-        const track: Track = { name: '', channel, instrument: 0, isDrum: channel === DRUM_CHANNEL, notes: [], controlChanges: [], pitchBends: [] }
-        part = { track, program: undefined, sounding: new Map(), notes: [] }
+        part = { track: createTrack(channel), program: undefined, pairing: new NotePairing(report) }
         parts.set(channel, part)
       }
       return part
@@ -63,14 +63,8 @@ export function buildSong(chunks: MidiChunks, options: ImportOptions = {}): Song
     function readEvent(event: TrackEvent): void {
       const ticks = at(event.tick)
       switch (event.type) {
-        case 'noteOn': {
-          const sounding = partOf(event.channel).sounding
-          const stack = sounding.get(event.pitch) ?? []
-          stack.push({ ticks, velocity: event.velocity })
-          sounding.set(event.pitch, stack)
-          return
-        }
-        case 'noteOff': return endNote(partOf(event.channel), event.pitch, ticks)
+        case 'noteOn': return partOf(event.channel).pairing.noteOn(event.pitch, ticks, event.velocity)
+        case 'noteOff': return partOf(event.channel).pairing.noteOff(event.pitch, ticks)
         case 'controller': {
           partOf(event.channel).track.controlChanges.push({ ticks, controller: event.controller, value: event.value })
           return
@@ -104,28 +98,9 @@ export function buildSong(chunks: MidiChunks, options: ImportOptions = {}): Song
         }
       }
     }
-    // A note-off ends every note of that key begun before it; when all began on this very tick, the
-    // oldest (so a note-on and note-off on one tick make a zero-length note, dropped later).
-    function endNote(part: Part, pitch: number, ticks: number): void {
-      const stack = part.sounding.get(pitch)
-      if (!stack || stack.length === 0) {
-        report.strayNoteOffs++
-        return
-      }
-      const earlier = stack.filter((n) => n.ticks < ticks)
-      const ending = earlier.length > 0 ? earlier : stack.slice(0, 1)
-      for (const n of ending) part.notes.push({ pitch, ticks: n.ticks, durationTicks: ticks - n.ticks, velocity: n.velocity })
-      part.sounding.set(pitch, stack.filter((n) => !ending.includes(n)))
-    }
     const endTick = at(fileTrack.endTick)
     for (const part of parts.values()) {
-      for (const [pitch, stack] of part.sounding) {
-        for (const n of stack) {
-          // Ended at the track's end; a note-on that is the track's last event gets one quarter note.
-          part.notes.push({ pitch, ticks: n.ticks, durationTicks: endTick > n.ticks ? endTick - n.ticks : ppq, velocity: n.velocity })
-          report.hangingNotesEnded++
-        }
-      }
+      part.pairing.endAll(endTick, ppq) // a note-on that is the track's last event gets a quarter note
       finishPart(part, endTick)
     }
     if (index === 0 && parts.size === 0 && chunks.format === 1) song.name = trackName
@@ -143,7 +118,7 @@ export function buildSong(chunks: MidiChunks, options: ImportOptions = {}): Song
     track.instrument = part.program ?? 0
     track.controlChanges = byTicks(track.controlChanges)
     track.pitchBends = byTicks(track.pitchBends)
-    let notes = part.notes
+    let notes = part.pairing.notes
     if (options.sustain) {
       const pedal = track.controlChanges.filter((c) => c.controller === SUSTAIN)
       notes = applySustain(notes, pedal, endTick, report)
