@@ -5,7 +5,7 @@ import type { ModelHost } from './engine/host.ts'
 const readyModel = { status: { state: 'ready', backend: { active: 'cpu', tfBackend: 'cpu', skipped: [] } } } as unknown as ModelHost
 
 describe('IPC dispatch', () => {
-  const dispatch = createDispatch(createHandlers({ model: readyModel }), () => {})
+  const dispatch = createDispatch(createHandlers({ model: readyModel, notify: () => {} }), () => {})
 
   it('answers app:info with the version, platform and model status', async () => {
     await expect(dispatch('app:info', undefined)).resolves.toEqual({
@@ -32,6 +32,7 @@ describe('IPC dispatch', () => {
   it('turns a failing handler into an error answer and logs it', async () => {
     const logged: string[] = []
     const failing: Handlers = {
+      ...createHandlers({ model: readyModel, notify: () => {} }),
       'app:info': async () => {
         throw new Error('disk on fire')
       },

@@ -1,5 +1,7 @@
 import {
   describeInvalid,
+  type EventChannel,
+  type EventMap,
   requestSchemas,
   type InvokeChannel,
   type RequestOf,
@@ -12,6 +14,8 @@ import type { ModelHost } from './engine/host.ts'
 /** What the handlers need from the rest of the main process. */
 export interface Services {
   model: ModelHost
+  /** Sends an event to the renderer (webContents.send in the app). */
+  notify<C extends EventChannel>(channel: C, payload: EventMap[C]): void
 }
 
 /** One function per invoke channel; each receives a request that already passed its schema. */
@@ -22,6 +26,11 @@ export function createHandlers(services: Services): Handlers {
   return {
     'app:info': async () =>
       ok<'app:info'>({ version: appVersion, platform: process.platform, model: services.model.status }),
+    'model:continue': async (request) => {
+      const onProgress = (done: number, total: number): void => services.notify('model:progress', { requestId: request.requestId, done, total })
+      return ok<'model:continue'>(await services.model.generate(request, onProgress))
+    },
+    'model:cancel': async ({ requestId }) => ok<'model:cancel'>({ cancelled: services.model.cancel(requestId) }),
   }
 }
 

@@ -60,14 +60,16 @@ function denyAllPermissions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false)
 }
 
-const model = new ModelHost(pathToFileURL(join(here, 'modelWorker.js')))
+// The shipped checkpoint: resources/model beside the app (out/main is two levels below the app root).
+const modelDir = process.env.NEURAL_PIANO_MODEL ?? join(here, '../../resources/model')
+const model = new ModelHost(pathToFileURL(join(here, 'modelWorker.js')), { modelDir })
 model.onStatus((status) => {
   send('model:status', status)
   if (status.state === 'ready') console.log(`[model] ready on TensorFlow.js ${describeBackend(status.backend)}`)
   if (status.state === 'error') console.error(`[model] unavailable: ${status.error}`)
 })
 
-registerIpc(ipcMain, createDispatch(createHandlers({ model })), isTrustedSender)
+registerIpc(ipcMain, createDispatch(createHandlers({ model, notify: send })), isTrustedSender)
 
 app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))

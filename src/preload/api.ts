@@ -10,7 +10,10 @@ export interface IpcBridge {
 export function createApi(ipc: IpcBridge): AppApi {
   return {
     info: () => ipc.invoke('app:info') as ReturnType<AppApi['info']>,
+    continue: (request) => ipc.invoke('model:continue', request) as ReturnType<AppApi['continue']>,
+    cancelContinue: (requestId) => ipc.invoke('model:cancel', { requestId }) as ReturnType<AppApi['cancelContinue']>,
     onMenuCommand: (listener) => ipc.on('menu:command', listener),
     onModelStatus: (listener) => ipc.on('model:status', listener),
+    onContinueProgress: (listener) => ipc.on('model:progress', listener),
   }
 }

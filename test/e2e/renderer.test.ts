@@ -1,11 +1,18 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
+import { createTinyCheckpoint } from '../helpers/tinyCheckpoint.ts'
+import { eventChannels, invokeChannels } from '../../src/shared/ipc.ts'
 
 describe('the built renderer in Chromium, wired to the real main-process handlers', () => {
   let app: AppUnderTest
 
   beforeAll(async () => {
-    app = await startApp()
+    const modelDir = join(mkdtempSync(join(tmpdir(), 'np-e2e-')), 'tiny')
+    await createTinyCheckpoint(modelDir)
+    app = await startApp({ modelDir })
   })
   afterAll(async () => {
     await app?.close()
@@ -59,6 +66,7 @@ describe('the built renderer in Chromium, wired to the real main-process handler
         inlineRan: w.__inlineRan === true,
         violations,
         apiKeys: Object.keys(window.api).sort(),
+        apiTypes: Object.values(window.api).map((value) => typeof value),
         hasRequire: typeof w.require,
         hasProcess: typeof w.process,
         hasIpcRenderer: typeof w.ipcRenderer,
@@ -66,12 +74,41 @@ describe('the built renderer in Chromium, wired to the real main-process handler
     })
     expect(probe.inlineRan).toBe(false)
     expect(probe.violations).toContain('script-src-elem')
-    expect(probe.apiKeys).toEqual(['info', 'onMenuCommand', 'onModelStatus'])
+    // One function per channel and nothing else (see src/preload/api.test.ts for the mapping).
+    expect(probe.apiKeys).toHaveLength(invokeChannels.length + eventChannels.length)
+    expect(probe.apiTypes).toEqual(probe.apiKeys.map(() => 'function'))
     expect([probe.hasRequire, probe.hasProcess, probe.hasIpcRenderer]).toEqual(['undefined', 'undefined', 'undefined'])
   })
 
   it('printed no errors', () => {
     // The CSP test above provokes exactly one violation report on purpose.
     expect(app.errors.filter((e) => !e.includes('Content Security Policy'))).toEqual([])
+  })
+})
+
+describe('the app without a model', () => {
+  it('says so plainly and stays usable as an editor', async () => {
+    const app = await startApp({ modelDir: join(tmpdir(), 'np-no-such-model') })
+    try {
+      await app.page.getByTestId('model-status').filter({ hasText: 'unavailable' }).waitFor({ timeout: 60_000 })
+      await expect(app.page.getByTestId('model-status').textContent()).resolves.toContain('no model folder at')
+      const answer = await app.page.evaluate(() =>
+        window.api.continue({
+          requestId: 'r1',
+          ppq: 480,
+          tempos: [],
+          timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }],
+          notes: [{ pitch: 60, ticks: 0, durationTicks: 480, velocity: 80 }],
+          selection: { start: 0, end: 1 },
+          barsToWrite: 1,
+          temperature: 1,
+          variations: 1,
+          seed: 1,
+        }),
+      )
+      expect(answer).toEqual({ ok: false, error: expect.stringContaining('no model folder at') })
+    } finally {
+      await app.close()
+    }
   })
 })

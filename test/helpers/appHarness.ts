@@ -55,14 +55,18 @@ function preloadShim(preloadSource: string): string {
 }
 
 /** Starts the model host and the page; call close() when done. */
-export async function startApp(options: { browser?: Browser } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { browser?: Browser; modelDir?: string } = {}): Promise<AppUnderTest> {
   const rendererDir = join(outDir, 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" first')
-  const model = new ModelHost(pathToFileURL(join(outDir, 'main', 'modelWorker.js')))
-  const dispatch = createDispatch(createHandlers({ model }))
+  const model = new ModelHost(pathToFileURL(join(outDir, 'main', 'modelWorker.js')), { modelDir: options.modelDir ?? resolve('resources/model') })
   const browser = options.browser ?? (await launchChromium())
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 860 } })
   const errors: string[] = []
+  const page = await context.newPage()
+  const emit: AppUnderTest['emit'] = async (channel, payload) => {
+    await page.evaluate(([c, p]) => (window as unknown as { __npEmit(c: string, p: unknown): void }).__npEmit(c, p), [channel, payload] as const)
+  }
+  const dispatch = createDispatch(createHandlers({ model, notify: (channel, payload) => void emit(channel, payload).catch(() => undefined) }))
   await context.exposeBinding('__npInvoke', (_source, channel: string, payload: unknown) => dispatch(channel, payload))
   await context.addInitScript({ content: preloadShim(await readFile(join(outDir, 'preload', 'index.cjs'), 'utf8')) })
   await context.route(`${origin}/**`, async (route) => {
@@ -71,14 +75,10 @@ export async function startApp(options: { browser?: Browser } = {}): Promise<App
     if (!file.startsWith(rendererDir) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' })
     return route.fulfill({ status: 200, body: await readFile(file), contentType: types[extname(file)] ?? 'application/octet-stream' })
   })
-  const page = await context.newPage()
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(error.message))
-  const emit: AppUnderTest['emit'] = async (channel, payload) => {
-    await page.evaluate(([c, p]) => (window as unknown as { __npEmit(c: string, p: unknown): void }).__npEmit(c, p), [channel, payload] as const)
-  }
   const unsubscribe = model.onStatus((status) => void emit('model:status', status).catch(() => undefined))
   await page.goto(`${origin}/index.html`)
   return {

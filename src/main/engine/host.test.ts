@@ -2,32 +2,103 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTinyCheckpoint } from '../../../test/helpers/tinyCheckpoint.ts'
 import { ModelHost } from './host.ts'
+import { continueRequest } from './testing.ts'
 import { workerSourceEntry } from './workerSource.ts'
 
-describe('ModelHost', () => {
-  it('starts the worker, which selects a backend off the main thread and reports ready', async () => {
-    const host = new ModelHost(workerSourceEntry)
-    const seen: string[] = []
-    host.onStatus((status) => seen.push(status.state))
+const scratch = mkdtempSync(join(tmpdir(), 'np-host-'))
+
+describe('ModelHost with a checkpoint', () => {
+  let host: ModelHost
+  beforeAll(async () => {
+    const modelDir = join(scratch, 'tiny')
+    await createTinyCheckpoint(modelDir)
+    host = new ModelHost(workerSourceEntry, { modelDir })
+  })
+  afterAll(() => host.dispose())
+
+  it('loads the backend and the checkpoint off the main thread and reports ready', async () => {
+    const status = await host.settled()
+    expect(status).toMatchObject({
+      state: 'ready',
+      backend: { active: expect.stringMatching(/^(node-gpu|node|wasm|cpu)$/) },
+      model: { name: 'tiny', stepsPerQuarter: 2, hiddenSizes: [16, 16] },
+    })
+  })
+
+  it('continues a request in the worker, with progress, reproducibly', async () => {
+    const progress: number[] = []
+    const a = await host.generate(continueRequest({ requestId: 'a', variations: 3 }), (done) => progress.push(done))
+    const b = await host.generate(continueRequest({ requestId: 'b', variations: 3 }))
+    expect(a.requestId).toBe('a')
+    expect(a.candidates).toHaveLength(3)
+    expect(b.candidates).toEqual(a.candidates)
+    expect(progress.at(-1)).toBe(2 * 4 * 2) // 2 bars of 4/4 at an eighth note per frame
+    expect(a.startTick).toBe(4 * 1920)
+  })
+
+  it('cancels a running generation within a step, and a queued one at once', async () => {
+    let steps = 0
+    const running = host.generate(continueRequest({ requestId: 'long', barsToWrite: 32, variations: 8 }), () => {
+      steps++
+      if (steps === 2) host.cancel('long')
+    })
+    const queued = expect(host.generate(continueRequest({ requestId: 'queued' }))).rejects.toThrow('the generation was cancelled')
+    expect(host.cancel('queued')).toBe(true)
+    await expect(running).rejects.toThrow('the generation was cancelled')
+    await queued
+    // The worker checks for a cancel before every step; progress messages already in flight still arrive.
+    expect(steps).toBeLessThan(64) // of 32 bars * 16 = 512 steps
+    expect(host.cancel('nothing-running')).toBe(false)
+    await expect(host.generate(continueRequest({ requestId: 'after' }))).resolves.toMatchObject({ requestId: 'after' })
+  })
+
+  it('refuses a second generation with the same id while the first runs', async () => {
+    const first = host.generate(continueRequest({ requestId: 'same' }))
+    await expect(host.generate(continueRequest({ requestId: 'same' }))).rejects.toThrow('already running')
+    await first
+  })
+
+  it('answers a request it cannot continue with the reason', async () => {
+    await expect(host.generate(continueRequest({ requestId: 'empty', notes: [] }))).rejects.toThrow('the selected bars hold no piano notes to continue')
+  })
+})
+
+describe('ModelHost without a usable model', () => {
+  it('reports a missing model folder and refuses to generate, without throwing', async () => {
+    const host = new ModelHost(workerSourceEntry, { modelDir: join(scratch, 'missing') })
     try {
       const status = await host.settled()
-      expect(status).toMatchObject({ state: 'ready', backend: { active: expect.stringMatching(/^(node-gpu|node|wasm|cpu)$/) } })
-      expect(seen.at(-1)).toBe('ready')
+      expect(status).toMatchObject({ state: 'error', error: `no model folder at ${join(scratch, 'missing')}`, backend: { active: expect.any(String) } })
+      await expect(host.generate(continueRequest())).rejects.toThrow('no model: no model folder at')
     } finally {
       await host.dispose()
     }
   })
 
-  it('reports an error status, without throwing, when the worker cannot start', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'np-host-'))
-    const broken = join(dir, 'broken.mjs')
+  it('reports a truncated checkpoint', async () => {
+    const modelDir = join(scratch, 'truncated')
+    await createTinyCheckpoint(modelDir)
+    writeFileSync(join(modelDir, 'group1-shard1of1.bin'), new Uint8Array(10))
+    const host = new ModelHost(workerSourceEntry, { modelDir })
+    try {
+      const status = await host.settled()
+      expect(status).toMatchObject({ state: 'error', error: expect.stringContaining('cannot be loaded') })
+    } finally {
+      await host.dispose()
+    }
+  })
+
+  it('reports a worker that cannot start, and fails pending work with the reason', async () => {
+    const broken = join(scratch, 'broken.mjs')
     writeFileSync(broken, 'throw new Error("checkpoint exploded")\n')
     const host = new ModelHost(pathToFileURL(broken))
     try {
       const status = await host.settled()
       expect(status).toEqual({ state: 'error', error: 'model worker failed: checkpoint exploded' })
+      await expect(host.generate(continueRequest())).rejects.toThrow()
     } finally {
       await host.dispose()
     }

@@ -1,31 +1,35 @@
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../workerThread.ts'
-import type { ModelStatus } from '../../shared/ipc.ts'
-import type { HostMessage, WorkerMessage } from './protocol.ts'
+import type { ContinueRequest, ContinueResponse, ModelStatus } from '../../shared/ipc.ts'
+import type { HostMessage, WorkerConfig, WorkerMessage } from './protocol.ts'
+
+interface Pending {
+  resolve(response: ContinueResponse): void
+  reject(error: Error): void
+  onProgress?: ((done: number, total: number) => void) | undefined
+}
 
 /**
- * Runs the model in a worker thread and keeps its status. If the worker dies, the status says why and
- * the app stays usable as an editor.
+ * Runs the model in a worker thread: keeps its status, sends it generations and cancels, and routes
+ * their progress and answers back. If the worker dies, the status says why, pending generations fail
+ * with that reason, and the app stays usable as an editor.
  */
 export class ModelHost {
   private worker: Worker | undefined
   private current: ModelStatus = { state: 'loading' }
   private readonly listeners = new Set<(status: ModelStatus) => void>()
   private settledWaiters: ((status: ModelStatus) => void)[] = []
+  private readonly pending = new Map<string, Pending>()
 
-  /** Starts the worker from `entry`: the built bundle in the app, workerSource.ts's URL under plain Node. */
-  constructor(entry: URL) {
-    const worker = startWorker(entry, { name: 'neural-piano-model' })
+  /** Starts the worker from `entry` (the built bundle in the app, workerSource.ts's URL under plain Node). */
+  constructor(entry: URL, config: WorkerConfig = {}) {
+    const worker = startWorker(entry, { name: 'neural-piano-model', workerData: config })
     this.worker = worker
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'status') this.setStatus(message.status)
-    })
-    worker.on('error', (error) => this.setStatus({ state: 'error', error: `model worker failed: ${error.message}` }))
+    worker.on('message', (message: WorkerMessage) => this.receive(message))
+    worker.on('error', (error) => this.fail(`model worker failed: ${error.message}`))
     worker.on('exit', (code) => {
       this.worker = undefined
-      if (this.current.state !== 'error' && code !== 0) {
-        this.setStatus({ state: 'error', error: `model worker stopped (exit code ${code})` })
-      }
+      this.fail(`model worker stopped (exit code ${code})`)
     })
   }
 
@@ -46,13 +50,59 @@ export class ModelHost {
     return () => this.listeners.delete(listener)
   }
 
-  /** Stops the worker. */
+  /** Continues a validated request in the worker; rejects with a plain-words error. */
+  generate(request: ContinueRequest, onProgress?: (done: number, total: number) => void): Promise<ContinueResponse> {
+    if (!this.worker) return Promise.reject(new Error(this.current.state === 'error' ? this.current.error : 'the model worker is not running'))
+    if (this.pending.has(request.requestId)) return Promise.reject(new Error(`a generation with id ${request.requestId} is already running`))
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.requestId, { resolve, reject, onProgress })
+      this.post({ type: 'generate', id: request.requestId, request })
+    })
+  }
+
+  /** Asks the worker to stop a generation; false when no such generation is pending. */
+  cancel(requestId: string): boolean {
+    if (!this.pending.has(requestId)) return false
+    this.post({ type: 'cancel', id: requestId })
+    return true
+  }
+
+  /** Stops the worker; pending generations fail. */
   async dispose(): Promise<void> {
     const worker = this.worker
     this.worker = undefined
     if (!worker) return
     worker.postMessage({ type: 'shutdown' } satisfies HostMessage)
     await worker.terminate()
+  }
+
+  private post(message: HostMessage): void {
+    this.worker?.postMessage(message)
+  }
+
+  private receive(message: WorkerMessage): void {
+    switch (message.type) {
+      case 'status':
+        return this.setStatus(message.status)
+      case 'progress':
+        return this.pending.get(message.id)?.onProgress?.(message.done, message.total)
+      case 'result': {
+        const pending = this.pending.get(message.id)
+        this.pending.delete(message.id)
+        return pending?.resolve(message.response)
+      }
+      case 'failed': {
+        const pending = this.pending.get(message.id)
+        this.pending.delete(message.id)
+        return pending?.reject(new Error(message.error))
+      }
+    }
+  }
+
+  private fail(reason: string): void {
+    for (const pending of this.pending.values()) pending.reject(new Error(reason))
+    this.pending.clear()
+    if (this.current.state !== 'error') this.setStatus({ state: 'error', error: reason, ...(this.current.state === 'ready' ? { backend: this.current.backend } : {}) })
   }
 
   private setStatus(status: ModelStatus): void {
