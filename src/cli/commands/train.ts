@@ -1,0 +1,67 @@
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Command } from '../command.ts'
+import { UsageError } from '../command.ts'
+import { describeBackend, selectBackend } from '../../main/model/backend.ts'
+import { defaultConfig } from '../../main/model/config.ts'
+import { loadPianoRollJson, resample } from '../../main/model/data.ts'
+import { train } from '../../main/model/train.ts'
+
+const usage = `neural-piano train --data DIR [--data DIR ...] --out DIR [options]
+  --data DIR            a folder with train.json and valid.json (repeat for several sets)
+  --out DIR             where the best checkpoint goes (float16), e.g. resources/model
+  --work DIR            resume files (default checkpoints-work/<name of --out>); an existing run resumes
+  --steps-per-quarter N model resolution (default 2: an eighth note); coarser data is upsampled exactly
+  --hidden 1024,1024    LSTM sizes      --dropout 0.5
+  --batch 32 --window 32 --lr 0.001 --clip 5 --warmup 100 --seed 1
+  --eval-every 250      validate every N updates   --patience 2 --max-decays 3 (early stopping)
+  --max-minutes 600     time budget of this invocation   --max-epochs 100
+  --notes TEXT          added to the model card`
+
+function number(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number`)
+  return n
+}
+
+/** `neural-piano train`: trains (or resumes) a model on piano-roll JSON sets. */
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'train or resume an LSTM on piano-roll JSON datasets',
+  usage,
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        data: { type: 'string', multiple: true }, out: { type: 'string' }, work: { type: 'string' },
+        'steps-per-quarter': { type: 'string' }, hidden: { type: 'string' }, dropout: { type: 'string' },
+        batch: { type: 'string' }, window: { type: 'string' }, lr: { type: 'string' }, clip: { type: 'string' },
+        warmup: { type: 'string' }, seed: { type: 'string' }, 'eval-every': { type: 'string' }, patience: { type: 'string' },
+        'max-decays': { type: 'string' }, 'max-minutes': { type: 'string' }, 'max-epochs': { type: 'string' }, notes: { type: 'string' },
+      },
+    })
+    if (!values.data?.length || !values.out) throw new UsageError('--data and --out are required')
+    const backend = await selectBackend()
+    const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`)
+    log(`backend: ${describeBackend(backend)}`)
+    const stepsPerQuarter = number(values['steps-per-quarter'], 2, 'steps-per-quarter')
+    const hiddenSizes = (values.hidden ?? '1024,1024').split(',').map((h) => number(h, 0, 'hidden'))
+    const config = defaultConfig({ hiddenSizes, stepsPerQuarter, dropout: number(values.dropout, 0.5, 'dropout') })
+    const load = (split: string) => values.data!.map((dir) => resample(loadPianoRollJson(join(dir, `${split}.json`)), stepsPerQuarter))
+    const trainSets = load('train')
+    const validSets = load('valid')
+    const outName = values.out.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'run'
+    const result = await train({
+      config, train: trainSets, valid: validSets, outDir: values.out, workDir: values.work ?? join('checkpoints-work', outName),
+      seed: number(values.seed, 1, 'seed'), batch: number(values.batch, 32, 'batch'), window: number(values.window, 32, 'window'),
+      learningRate: number(values.lr, 1e-3, 'lr'), clipNorm: number(values.clip, 5, 'clip'), warmupUpdates: number(values.warmup, 100, 'warmup'),
+      evalEveryUpdates: number(values['eval-every'], 250, 'eval-every'), decayFactor: 0.5, patience: number(values.patience, 2, 'patience'),
+      maxDecays: number(values['max-decays'], 3, 'max-decays'), saveEveryMinutes: 5, maxMinutes: number(values['max-minutes'], 600, 'max-minutes'),
+      maxEpochs: number(values['max-epochs'], 100, 'max-epochs'), log,
+      notes: values.notes ?? `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
+    })
+    log(`done: ${result.stopped}, best validation NLL ${result.bestNll?.toFixed(4) ?? '-'}`)
+    return 0
+  },
+}

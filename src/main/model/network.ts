@@ -1,0 +1,55 @@
+import * as tf from '@tensorflow/tfjs'
+import type { NetworkWeights } from './weights.ts'
+import { projectInputs, runLayer, type LayerState } from './lstm.ts'
+
+/** Zero state for every layer, `batch` lanes wide. */
+export function zeroStates(weights: NetworkWeights, batch: number): LayerState[] {
+  return weights.layers.map((layer) => {
+    const hidden = layer.recurrent.shape[0]
+    return { h: tf.zeros([batch, hidden]), c: tf.zeros([batch, hidden]) }
+  })
+}
+
+/** Frees a list of layer states. */
+export function disposeStates(states: LayerState[]): void {
+  for (const s of states) tf.dispose([s.h, s.c])
+}
+
+/**
+ * Inference and evaluation forward pass over a time-major block (`inputs` is [steps*batch, keys], row
+ * t*batch + b): each layer's input projection is one hoisted matMul, then one matMul per step.
+ * `keep[t]` ([batch,1] of 0/1, or null) resets lanes whose sequence starts at step t.
+ * `masks[l]` multiplies layer l's outputs (dropout; training only, used to check the hand-written gradients).
+ * Returns logits [steps*batch, keys] and the new states; the caller keeps ownership of `states`.
+ */
+export function forwardBlock(
+  weights: NetworkWeights,
+  inputs: tf.Tensor2D,
+  states: LayerState[],
+  keep: (tf.Tensor2D | null)[] = [],
+  masks: (tf.Tensor2D | null)[] = [],
+): { logits: tf.Tensor2D; states: LayerState[] } {
+  const next: LayerState[] = []
+  let x = inputs
+  weights.layers.forEach((layer, l) => {
+    const projected = projectInputs(layer, x)
+    const run = runLayer(layer, projected, states[l] as LayerState, keep)
+    projected.dispose()
+    if (x !== inputs) x.dispose()
+    const mask = masks[l]
+    x = mask ? tf.tidy(() => tf.mul(run.outputs, mask)) : run.outputs
+    if (mask) run.outputs.dispose()
+    next.push(run.state)
+  })
+  const logits = tf.tidy(() => tf.add(tf.matMul(x, weights.outKernel), weights.outBias) as tf.Tensor2D)
+  if (x !== inputs) x.dispose()
+  return { logits, states: next }
+}
+
+/** Binary cross-entropy from logits, summed over keys: [rows, keys] -> [rows]. Numerically stable form. */
+export function bceSummed(logits: tf.Tensor2D, targets: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const perKey = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, targets)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))))
+    return tf.sum(perKey, 1) as tf.Tensor1D
+  })
+}

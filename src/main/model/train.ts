@@ -1,0 +1,271 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as tf from '@tensorflow/tfjs'
+import type { DatasetScore, ModelConfig } from './config.ts'
+import { Adam } from './adam.ts'
+import { lossAndGradients } from './backprop.ts'
+import { loadNamedTensors, saveCheckpoint, saveNamedTensors, writeJsonAtomic } from './checkpoint.ts'
+import { blockCount, disposeBlock, makeBlock, planLanes, stepsOf, type PianoRollSet, type Sequence } from './data.ts'
+import { evaluateSequences } from './evaluate.ts'
+import { disposeStates, zeroStates } from './network.ts'
+import { Rng } from './rng.ts'
+import { disposeWeights, initWeights, namedWeights, weightsFromMap, type NetworkWeights } from './weights.ts'
+
+/** Everything a training run needs; the data must already be at config.stepsPerQuarter. */
+export interface TrainOptions {
+  /** Architecture and resolution; its training record is filled in by the run. */
+  config: ModelConfig
+  /** Training sets (pieces of all sets are shuffled together). */
+  train: PianoRollSet[]
+  /** Validation sets, scored separately and pooled for model selection. */
+  valid: PianoRollSet[]
+  /** Where the best checkpoint (float16) goes whenever validation improves. */
+  outDir: string
+  /** Scratch for resuming: float32 weights, Adam moments, data position (state.json). */
+  workDir: string
+  /** Seed of initialisation, shuffling and dropout. */
+  seed: number
+  /** Lanes per block. */
+  batch: number
+  /** Truncated-BPTT window in steps. */
+  window: number
+  /** Peak learning rate. */
+  learningRate: number
+  /** Global gradient-norm clip. */
+  clipNorm: number
+  /** Linear warm-up length in updates. */
+  warmupUpdates: number
+  /** Validate every this many updates. */
+  evalEveryUpdates: number
+  /** Learning rate is multiplied by this after `patience` validations without improvement... */
+  decayFactor: number
+  /** ...and the run stops (early stopping) after `maxDecays` such decays. */
+  patience: number
+  /** See decayFactor. */
+  maxDecays: number
+  /** Resume files are written at least this often. */
+  saveEveryMinutes: number
+  /** Wall-clock budget of this invocation (the run can be resumed later). */
+  maxMinutes: number
+  /** Epoch limit of the whole run. */
+  maxEpochs: number
+  /** Progress and event lines. */
+  log: (line: string) => void
+  /** Extra text for the model card. */
+  notes?: string
+}
+
+/** What state.json holds: enough to continue the run exactly where it stopped. */
+interface RunState {
+  version: 1
+  seed: number
+  epoch: number
+  block: number
+  updates: number
+  framesSeen: number
+  lrScale: number
+  bestNll: number | null
+  badEvals: number
+  decays: number
+  lastEvalUpdate: number
+  history: { updates: number; epochs: number; nll: number; scores: Record<string, DatasetScore>; date: string }[]
+  architecture: string
+}
+
+function architectureOf(config: ModelConfig): string {
+  return JSON.stringify([config.inputKeys, config.hiddenSizes, config.stepsPerQuarter])
+}
+
+function meanKeyRate(sequences: Sequence[], keys: number): number {
+  let active = 0
+  let frames = 0
+  for (const seq of sequences) for (const frame of seq) {
+    active += frame.length
+    frames++
+  }
+  return frames ? Math.min(0.5, Math.max(1e-4, active / frames / keys)) : 4 / 88
+}
+
+/** Seed of block `block` of epoch `epoch`: dropout masks depend only on the run seed and data position. */
+function blockSeed(seed: number, epoch: number, block: number): number {
+  return (Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(epoch + 1, 0x85ebca6b) + Math.imul(block + 1, 0xc2b2ae35)) >>> 0
+}
+
+function formatMinutes(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?'
+  return seconds >= 3600 ? `${Math.floor(seconds / 3600)}h${String(Math.round((seconds % 3600) / 60)).padStart(2, '0')}m` : `${Math.round(seconds / 60)}m`
+}
+
+/** Validates on every set; returns per-set scores and the frame-pooled NLL. */
+export function validate(weights: NetworkWeights, sets: PianoRollSet[]): { scores: Record<string, DatasetScore>; pooled: number } {
+  const scores: Record<string, DatasetScore> = {}
+  let sum = 0
+  let frames = 0
+  for (const set of sets) {
+    const score = evaluateSequences(weights, set.sequences)
+    scores[set.name] = score
+    sum += score.nll * score.frames
+    frames += score.frames
+  }
+  return { scores, pooled: sum / frames }
+}
+
+/**
+ * Trains until early stopping, the epoch limit, the time budget or SIGINT/SIGTERM; every stop leaves
+ * resume files in workDir, and calling it again with the same options continues the same run
+ * (same shuffles and dropout masks; only the recurrent state carried across blocks restarts at zero).
+ */
+export async function train(options: TrainOptions): Promise<{ stopped: 'early' | 'epochs' | 'time' | 'signal'; bestNll: number | null }> {
+  const { config, log } = options
+  const sequences = options.train.flatMap((s) => s.sequences)
+  const framesPerEpoch = sequences.reduce((n, s) => n + stepsOf(s), 0)
+  const statePath = join(options.workDir, 'state.json')
+  const adam = new Adam({ clipNorm: options.clipNorm })
+  let run: RunState
+  let weights: NetworkWeights
+  if (existsSync(statePath)) {
+    run = JSON.parse(readFileSync(statePath, 'utf8')) as RunState
+    if (run.architecture !== architectureOf(config)) throw new Error(`${statePath} belongs to another architecture (${run.architecture})`)
+    weights = weightsFromMap(config, loadNamedTensors(join(options.workDir, 'weights')))
+    adam.restore(loadNamedTensors(join(options.workDir, 'adam')), run.updates)
+    log(`resumed at epoch ${run.epoch} block ${run.block} (update ${run.updates}, best validation NLL ${run.bestNll?.toFixed(4) ?? '-'})`)
+  } else {
+    run = { version: 1, seed: options.seed, epoch: 0, block: 0, updates: 0, framesSeen: 0, lrScale: 1, bestNll: null, badEvals: 0, decays: 0, lastEvalUpdate: 0, history: [], architecture: architectureOf(config) }
+    weights = initWeights(config, options.seed, meanKeyRate(sequences, config.inputKeys))
+  }
+
+  const saveResume = async (): Promise<void> => {
+    await saveNamedTensors(join(options.workDir, 'weights'), namedWeights(weights), 'float32')
+    await saveNamedTensors(join(options.workDir, 'adam'), adam.stateTensors(), 'float32')
+    writeJsonAtomic(statePath, run)
+  }
+
+  const card = (scores: Record<string, DatasetScore>, pooled: number): ModelConfig => ({
+    ...config,
+    training: {
+      datasets: options.train.map((s) => s.name),
+      seed: run.seed,
+      epochs: run.framesSeen / framesPerEpoch,
+      framesSeen: run.framesSeen,
+      updates: run.updates,
+      hyper: {
+        batch: options.batch, window: options.window, learningRate: options.learningRate, lrScale: run.lrScale, clipNorm: options.clipNorm,
+        warmupUpdates: options.warmupUpdates, optimizer: 'adam(0.9,0.999,1e-8)', framesPerEpoch, trainPieces: sequences.length,
+      },
+      validation: scores,
+      validationNll: pooled,
+      date: new Date().toISOString(),
+      notes: options.notes ?? '',
+    },
+  })
+
+  const evaluateAndSelect = async (): Promise<boolean> => {
+    const t0 = performance.now()
+    const { scores, pooled } = validate(weights, options.valid)
+    run.lastEvalUpdate = run.updates
+    run.history.push({ updates: run.updates, epochs: run.framesSeen / framesPerEpoch, nll: pooled, scores, date: new Date().toISOString() })
+    const parts = Object.entries(scores).map(([name, s]) => `${name} ${s.nll.toFixed(3)}/${(s.accuracy * 100).toFixed(1)}%`)
+    log(`validation at update ${run.updates}: pooled NLL ${pooled.toFixed(4)} | ${parts.join(' | ')} (${((performance.now() - t0) / 1000).toFixed(0)} s)`)
+    if (run.bestNll === null || pooled < run.bestNll) {
+      run.bestNll = pooled
+      run.badEvals = 0
+      await saveCheckpoint(options.outDir, card(scores, pooled), weights, 'float16')
+      log(`  improved: checkpoint written to ${options.outDir}`)
+      return false
+    }
+    run.badEvals++
+    if (run.badEvals >= options.patience) {
+      run.badEvals = 0
+      run.decays++
+      run.lrScale *= options.decayFactor
+      log(`  no improvement for ${options.patience} validations: learning rate x${options.decayFactor} (decay ${run.decays}/${options.maxDecays})`)
+      if (run.decays > options.maxDecays) return true
+    }
+    return false
+  }
+
+  let signalled = false
+  const onSignal = (): void => {
+    signalled = true
+    log('signal received: stopping after this update')
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  const started = performance.now()
+  let lastSave = started
+  let emaLoss: number | null = null
+  let windowFrames = 0
+  let windowStart = performance.now()
+  let stopped: 'early' | 'epochs' | 'time' | 'signal' = 'epochs'
+  let states = zeroStates(weights, options.batch)
+  try {
+    outer: while (run.epoch < options.maxEpochs) {
+      const plan = planLanes(sequences, options.batch, new Rng(blockSeed(run.seed, run.epoch, -1)))
+      const blocks = blockCount(plan, options.window)
+      disposeStates(states)
+      states = zeroStates(weights, options.batch)
+      for (; run.block < blocks; run.block++) {
+        const block = makeBlock(sequences, plan, run.block, options.window, config.inputKeys)
+        const rng = new Rng(blockSeed(run.seed, run.epoch, run.block))
+        const rows = block.steps * block.batch
+        const masks = config.dropout > 0 ? weights.layers.map((l) => tf.tensor2d(rng.dropoutMask(rows * l.recurrent.shape[0], config.dropout), [rows, l.recurrent.shape[0]])) : []
+        const result = lossAndGradients(weights, block, states, masks)
+        const loss = result.loss.dataSync()[0] as number
+        const lr = options.learningRate * run.lrScale * Math.min(1, (run.updates + 1) / options.warmupUpdates)
+        const applied = adam.apply(namedWeights(weights), result.grads, lr)
+        weights = weightsFromMap(config, applied.params)
+        disposeStates(states)
+        states = result.states
+        tf.dispose([result.loss, ...masks])
+        run.updates++
+        run.framesSeen += block.scoredCount
+        windowFrames += block.scoredCount
+        disposeBlock(block)
+        emaLoss = emaLoss === null ? loss : 0.98 * emaLoss + 0.02 * loss
+        if (run.updates % 5 === 0) {
+          const now = performance.now()
+          const fps = (windowFrames / (now - windowStart)) * 1000
+          windowFrames = 0
+          windowStart = now
+          const left = ((blocks - run.block - 1) * options.batch * options.window) / fps
+          log(`epoch ${(run.framesSeen / framesPerEpoch).toFixed(3)} | update ${run.updates} | loss ${loss.toFixed(3)} (avg ${emaLoss.toFixed(3)}) | ${fps.toFixed(0)} frames/s | lr ${lr.toExponential(1)} | |g| ${applied.gradNorm.toFixed(2)} | epoch ETA ${formatMinutes(left)} | tensors ${tf.memory().numTensors}`)
+        }
+        const overTime = performance.now() - started > options.maxMinutes * 60_000
+        if (run.updates - run.lastEvalUpdate >= options.evalEveryUpdates) {
+          run.block++
+          const early = await evaluateAndSelect()
+          run.block--
+          if (early) {
+            stopped = 'early'
+            run.block++
+            break outer
+          }
+        }
+        if (signalled || overTime) {
+          stopped = signalled ? 'signal' : 'time'
+          run.block++
+          break outer
+        }
+        if (performance.now() - lastSave > options.saveEveryMinutes * 60_000) {
+          run.block++
+          await saveResume()
+          run.block--
+          lastSave = performance.now()
+        }
+      }
+      run.epoch++
+      run.block = 0
+    }
+    // A time-budget stop validates first so that the checkpoint reflects the last stretch of training.
+    if ((stopped === 'epochs' || stopped === 'time') && run.lastEvalUpdate !== run.updates) await evaluateAndSelect()
+  } finally {
+    disposeStates(states)
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+  await saveResume()
+  log(`stopped (${stopped}) after ${run.updates} updates, ${(run.framesSeen / framesPerEpoch).toFixed(3)} epochs; resume files in ${options.workDir}`)
+  disposeWeights(weights)
+  adam.dispose()
+  return { stopped, bestNll: run.bestNll }
+}
