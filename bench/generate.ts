@@ -89,6 +89,12 @@ for (const variations of [1, 4]) {
 }
 await host.dispose()
 
+// The same measure with nothing running, so that a loaded machine's scheduling noise can be told apart.
+const idle = monitorEventLoopDelay({ resolution: 1 })
+idle.enable()
+await new Promise((done) => setTimeout(done, 1000))
+idle.disable()
+
 const floor1 = await matMulFloor(hidden, 1)
 const floor4 = await matMulFloor(hidden, 4)
 const one = results[1]!
@@ -99,4 +105,5 @@ console.log(`latency, 4 variations: ${four.latency.toFixed(0)} ms (${(four.laten
 console.log(`ratio 4 / 1 variations: ${(four.latency / one.latency).toFixed(2)}   target < 1.5`)
 console.log(`matMul-bound floor per step (this run, ${backend.active}): ${floor1.toFixed(2)} ms at batch 1, ${floor4.toFixed(2)} ms at batch 4`)
 console.log(`steps at the floor would take: ${(floor1 * one.steps).toFixed(0)} ms (1 variation), ${(floor4 * four.steps).toFixed(0)} ms (4); fraction of the floor reached: ${((floor1 * one.steps) / one.latency).toFixed(2)}, ${((floor4 * four.steps) / four.latency).toFixed(2)}`)
-console.log(`main event loop while generating: worst delay ${(delay.max / 1e6).toFixed(1)} ms, mean ${(delay.mean / 1e6).toFixed(2)} ms   target < 20 ms`)
+console.log(`main event loop while generating: worst delay ${(delay.max / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, mean ${(delay.mean / 1e6).toFixed(2)} ms   target < 20 ms`)
+console.log(`main event loop idle for 1 s (machine noise): worst delay ${(idle.max / 1e6).toFixed(1)} ms, p99 ${(idle.percentile(99) / 1e6).toFixed(1)} ms`)
