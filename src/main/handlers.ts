@@ -10,12 +10,16 @@ import {
 } from '../shared/ipc.ts'
 import { appVersion } from '../shared/version.ts'
 import type { ModelHost } from './engine/host.ts'
+import type { FileService } from './files/fileService.ts'
+import { createFileHandlers } from './files/handlers.ts'
 
 /** What the handlers need from the rest of the main process. */
 export interface Services {
   model: ModelHost
   /** Sends an event to the renderer (webContents.send in the app). */
   notify<C extends EventChannel>(channel: C, payload: EventMap[C]): void
+  /** Open, save, export, autosave and the document state; without it the file channels answer an error. */
+  files?: FileService
 }
 
 /** One function per invoke channel; each receives a request that already passed its schema. */
@@ -31,6 +35,7 @@ export function createHandlers(services: Services): Handlers {
       return ok<'model:continue'>(await services.model.generate(request, onProgress))
     },
     'model:cancel': async ({ requestId }) => ok<'model:cancel'>({ cancelled: services.model.cancel(requestId) }),
+    ...createFileHandlers(services.files),
   }
 }
 

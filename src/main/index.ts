@@ -1,8 +1,10 @@
-import { app, BrowserWindow, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ModelHost } from './engine/host.ts'
 import { createDispatch, createHandlers } from './handlers.ts'
+import { createElectronDialogs } from './files/electronDialogs.ts'
+import { FileService } from './files/fileService.ts'
 import { registerIpc } from './ipc.ts'
 import { buildMenuTemplate } from './menu.ts'
 import { isAppUrl, secureWebPreferences } from './security.ts'
@@ -41,6 +43,15 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   })
   window.once('ready-to-show', () => window.show())
+  // The title belongs to the document ("name • — Neural Piano"), not to the page's <title>.
+  window.on('page-title-updated', (event) => event.preventDefault())
+  window.setTitle(files.document.title)
+  // Unsaved changes: ask before closing; the file service closes the window once saved or discarded.
+  window.on('close', (event) => {
+    if (files.canClose()) return
+    event.preventDefault()
+    void files.requestClose()
+  })
   const contents = window.webContents
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault()
@@ -69,7 +80,21 @@ model.onStatus((status) => {
   if (status.state === 'error') console.error(`[model] unavailable: ${status.error}`)
 })
 
-registerIpc(ipcMain, createDispatch(createHandlers({ model, notify: send })), isTrustedSender)
+// Autosave and the recent list live in the app's data folder; dialogs are the real ones.
+const files = new FileService({
+  dataDir: app.getPath('userData'),
+  dialogs: createElectronDialogs(dialog, () => mainWindow, app.getPath('documents')),
+  onDocumentChange: ({ title, dirty, path }) => {
+    if (!mainWindow || mainWindow.isDestroyed()) return
+    mainWindow.setTitle(title)
+    mainWindow.setDocumentEdited(dirty)
+    if (process.platform === 'darwin') mainWindow.setRepresentedFilename(path ?? '')
+  },
+  requestSave: (payload) => send('file:saveBeforeClose', payload),
+  closeWindow: () => mainWindow?.close(),
+})
+
+registerIpc(ipcMain, createDispatch(createHandlers({ model, notify: send, files })), isTrustedSender)
 
 app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
@@ -85,7 +110,10 @@ void app.whenReady().then(() => {
 })
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
+  // A clean exit without unsaved changes leaves no autosave to offer next time.
+  void files.shutdown().finally(() => {
+    if (process.platform !== 'darwin') app.quit()
+  })
 })
 
 app.on('will-quit', () => {

@@ -22,6 +22,7 @@ describe('window.api', () => {
     api.onMenuCommand(() => {})
     api.onModelStatus(() => {})
     api.onContinueProgress(() => {})
+    api.onSaveBeforeClose(() => {})
     expect(subscribed.sort()).toEqual([...eventChannels].sort())
   })
 })

@@ -49,6 +49,19 @@ describe('the built main bundle under a stand-in Electron', () => {
     expect(report.subframe).toEqual({ ok: false, error: expect.stringMatching(/untrusted sender/) })
   })
 
+  it('answers file channels through the dialogs, titles the window and asks before closing unsaved work', () => {
+    expect(report.fileOpenCanceled).toEqual({ ok: true, canceled: true })
+    expect(report.pathRefused).toEqual({ ok: false, error: expect.stringMatching(/^invalid file:save request/) })
+    expect(report.initialTitle).toBe('Untitled — Neural Piano')
+    expect(report.state).toEqual({ ok: true, title: 'Sketch • — Neural Piano' })
+    expect(report.dirtyTitle).toBe('Sketch • — Neural Piano')
+    expect(report.documentEdited).toBe(true)
+    expect(report.closePrevented).toBe(true)
+    // The stand-in user chose Cancel, so the window stays open.
+    expect(report.closeCalls).toBe(0)
+    expect(report.dialogsShown).toEqual(['open', 'message'])
+  })
+
   it('denies permissions, new windows, webviews and navigation away from the app', () => {
     expect(report.permissionGranted).toBe(false)
     expect(report.permissionCheck).toBe(false)

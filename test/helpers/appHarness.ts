@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from './browser.ts'
 import { ModelHost } from '../../src/main/engine/host.ts'
 import { createDispatch, createHandlers } from '../../src/main/handlers.ts'
+import type { Dialogs } from '../../src/main/files/dialogs.ts'
+import { FileService } from '../../src/main/files/fileService.ts'
 import type { EventChannel, EventMap } from '../../src/shared/ipc.ts'
 
 /**
@@ -29,11 +32,25 @@ const types: Record<string, string> = {
 export interface AppUnderTest {
   page: Page
   model: ModelHost
+  /** The file service behind the file channels (its document state, autosave and recent list). */
+  files: FileService
+  /** The app's data folder of this run (autosave, recent files). */
+  dataDir: string
+  /** The window titles main set, oldest first. */
+  titles: string[]
   /** Every console error and page error the renderer printed. */
   errors: string[]
   /** Sends an event to the renderer, as webContents.send would. */
   emit<C extends EventChannel>(channel: C, payload: EventMap[C]): Promise<void>
+  /** Closes the page without a clean exit (as a crash would: the autosave stays). */
   close(): Promise<void>
+}
+
+/** Dialogs that answer Cancel to everything, as a user who closes each one would. */
+export const cancelingDialogs: Dialogs = {
+  showOpen: async () => undefined,
+  showSave: async () => undefined,
+  confirmClose: async () => 'cancel',
 }
 
 function preloadShim(preloadSource: string): string {
@@ -55,7 +72,7 @@ function preloadShim(preloadSource: string): string {
 }
 
 /** Starts the model host and the page; call close() when done. */
-export async function startApp(options: { browser?: Browser; modelDir?: string } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { browser?: Browser; modelDir?: string; dialogs?: Dialogs; dataDir?: string } = {}): Promise<AppUnderTest> {
   const rendererDir = join(outDir, 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" first')
   const model = new ModelHost(pathToFileURL(join(outDir, 'main', 'modelWorker.js')), { modelDir: options.modelDir ?? resolve('resources/model') })
@@ -66,7 +83,17 @@ export async function startApp(options: { browser?: Browser; modelDir?: string }
   const emit: AppUnderTest['emit'] = async (channel, payload) => {
     await page.evaluate(([c, p]) => (window as unknown as { __npEmit(c: string, p: unknown): void }).__npEmit(c, p), [channel, payload] as const)
   }
-  const dispatch = createDispatch(createHandlers({ model, notify: (channel, payload) => void emit(channel, payload).catch(() => undefined) }))
+  const notify: AppUnderTest['emit'] = (channel, payload) => emit(channel, payload).catch(() => undefined)
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'np-data-'))
+  const titles: string[] = []
+  const files = new FileService({
+    dataDir,
+    dialogs: options.dialogs ?? cancelingDialogs,
+    onDocumentChange: ({ title }) => void titles.push(title),
+    requestSave: (payload) => void notify('file:saveBeforeClose', payload),
+    closeWindow: () => void page.close().catch(() => undefined),
+  })
+  const dispatch = createDispatch(createHandlers({ model, notify: (channel, payload) => void notify(channel, payload), files }))
   await context.exposeBinding('__npInvoke', (_source, channel: string, payload: unknown) => dispatch(channel, payload))
   await context.addInitScript({ content: preloadShim(await readFile(join(outDir, 'preload', 'index.cjs'), 'utf8')) })
   await context.route(`${origin}/**`, async (route) => {
@@ -84,6 +111,9 @@ export async function startApp(options: { browser?: Browser; modelDir?: string }
   return {
     page,
     model,
+    files,
+    dataDir,
+    titles,
     errors,
     emit,
     async close() {

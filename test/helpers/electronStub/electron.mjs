@@ -1,7 +1,9 @@
 // A stand-in for the 'electron' module: it records what the main bundle asks of Electron, then probes
 // the handlers it registered (as a renderer and as an attacker would) and writes a JSON report to
 // $ELECTRON_STUB_REPORT before exiting.
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const record = { sandboxEnabled: false, windows: [], handlers: {}, menu: null, permissionRequest: null, permissionCheck: null, appEvents: [] }
 let readyResolve
@@ -32,6 +34,8 @@ export class BrowserWindow {
     this.webContents = new WebContents()
     this.onceEvents = {}
     this.loaded = null
+    this.events = {}
+    this.title = options.title
     BrowserWindow.all.push(this)
     record.windows.push(this)
   }
@@ -40,6 +44,20 @@ export class BrowserWindow {
   }
   once(event, listener) {
     this.onceEvents[event] = listener
+  }
+  on(event, listener) {
+    ;(this.events[event] ??= []).push(listener)
+    return this
+  }
+  setTitle(title) {
+    this.title = title
+  }
+  setDocumentEdited(edited) {
+    this.documentEdited = edited
+  }
+  setRepresentedFilename() {}
+  close() {
+    this.closeCalls = (this.closeCalls ?? 0) + 1
   }
   isDestroyed() {
     return false
@@ -57,8 +75,14 @@ export class BrowserWindow {
   }
 }
 
+// The data folder and the documents folder: a fresh temporary folder per run.
+const userData = mkdtempSync(join(tmpdir(), 'np-stub-userdata-'))
+
 export const app = {
   isPackaged: false,
+  getPath(name) {
+    return join(userData, name)
+  },
   enableSandbox() {
     record.sandboxEnabled = true
   },
@@ -97,9 +121,26 @@ export const session = {
   },
 }
 
+// Dialogs answer Cancel, as a user who closes every dialog would; the probe counts them.
+export const dialog = {
+  shown: [],
+  async showOpenDialog() {
+    dialog.shown.push('open')
+    return { canceled: true, filePaths: [] }
+  },
+  async showSaveDialog() {
+    dialog.shown.push('save')
+    return { canceled: true }
+  },
+  async showMessageBox() {
+    dialog.shown.push('message')
+    return { response: 2 }
+  },
+}
+
 export const contextBridge = {}
 export const ipcRenderer = {}
-export default { app, BrowserWindow, ipcMain, Menu, session, contextBridge, ipcRenderer }
+export default { app, BrowserWindow, dialog, ipcMain, Menu, session, contextBridge, ipcRenderer }
 
 async function probe() {
   const [window] = record.windows
@@ -137,9 +178,22 @@ async function probe() {
     badPayload: await invoke('app:info', { path: '/etc/passwd' }),
     untrustedOrigin: await invoke('app:info', undefined, frame('https://example.com/')),
     subframe: await invoke('app:info', undefined, frame(appUrl, frame(appUrl))),
+    fileOpenCanceled: await invoke('file:open', undefined),
+    pathRefused: await invoke('file:save', { song: {}, path: '/etc/passwd' }),
+    ...(await probeDocument(window, invoke)),
   }
   writeFileSync(process.env.ELECTRON_STUB_REPORT, JSON.stringify(report, null, 2))
   process.exit(0)
+}
+
+/** Marks the document unsaved, then closes the window: the close is held back and the user asked. */
+async function probeDocument(window, invoke) {
+  const initialTitle = window.title
+  const state = await invoke('document:state', { dirty: true, name: 'Sketch' })
+  let closePrevented = false
+  for (const listener of window.events.close ?? []) listener({ preventDefault: () => (closePrevented = true) })
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  return { initialTitle, state, dirtyTitle: window.title, documentEdited: window.documentEdited, closePrevented, closeCalls: window.closeCalls ?? 0, dialogsShown: dialog.shown }
 }
 
 setTimeout(() => {
