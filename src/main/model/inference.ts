@@ -1,0 +1,89 @@
+import * as tf from '@tensorflow/tfjs'
+import type { ModelConfig } from './config.ts'
+import { loadCheckpoint } from './checkpoint.ts'
+import type { LayerState } from './lstm.ts'
+import { disposeStates, forwardBlock, zeroStates } from './network.ts'
+import { disposeWeights, type NetworkWeights } from './weights.ts'
+
+/** The recurrent state of every layer for `batch` lanes; free it with disposeState. */
+export type ModelState = LayerState[]
+
+/** Frees a state returned by initialState, step or prime. */
+export function disposeState(state: ModelState): void {
+  disposeStates(state)
+}
+
+/**
+ * A trained network for generation: load, prime on the selected bars, then step all variations as one
+ * batch. Every method returns fresh tensors that the caller owns and leaves its arguments alone.
+ */
+export class LstmModel {
+  private weights: NetworkWeights | null
+
+  /** Wraps weights (the model owns them from now on). */
+  constructor(
+    /** Architecture, resolution and model card. */
+    readonly config: ModelConfig,
+    weights: NetworkWeights,
+  ) {
+    this.weights = weights
+  }
+
+  /** Loads a checkpoint folder (config.json + model.json + shards). */
+  static load(dir: string): LstmModel {
+    const { config, weights } = loadCheckpoint(dir)
+    return new LstmModel(config, weights)
+  }
+
+  /** True until dispose(). */
+  isInitialized(): boolean {
+    return this.weights !== null
+  }
+
+  private get w(): NetworkWeights {
+    if (!this.weights) throw new Error('the model has been disposed')
+    return this.weights
+  }
+
+  /** A zero state for `batch` lanes (batch = number of variations). */
+  initialState(batch: number): ModelState {
+    return zeroStates(this.w, batch)
+  }
+
+  /** One step: frames [B,88] of 0/1 -> logits [B,88] for the next frame, and the next state. */
+  step(state: ModelState, frames: tf.Tensor2D): { logits: tf.Tensor2D; state: ModelState } {
+    return this.run(frames, state)
+  }
+
+  /**
+   * Runs a whole primer [T,88] through the network for one lane (each layer's input projection is one
+   * hoisted matMul): returns logits [T,88] (row t predicts frame t+1) and the state after the last frame.
+   * `state` defaults to a fresh zero state; use tileState to copy the result to every variation.
+   */
+  prime(frames: tf.Tensor2D, state?: ModelState): { logits: tf.Tensor2D; state: ModelState } {
+    const start = state ?? this.initialState(1)
+    const result = this.run(frames, start)
+    if (!state) disposeStates(start)
+    return result
+  }
+
+  /** Copies a one-lane state to `lanes` lanes (prime once, then sample many variations). */
+  tileState(state: ModelState, lanes: number): ModelState {
+    return tf.tidy(() => state.map((s) => ({ h: tf.tile(s.h, [lanes, 1]) as tf.Tensor2D, c: tf.tile(s.c, [lanes, 1]) as tf.Tensor2D })))
+  }
+
+  private run(frames: tf.Tensor2D, state: ModelState): { logits: tf.Tensor2D; state: ModelState } {
+    const weights = this.w
+    const kept = tf.tidy(() => {
+      const out = forwardBlock(weights, frames, state)
+      return { logits: out.logits, states: out.states.map((s) => ({ h: s.h, c: s.c })) }
+    })
+    return { logits: kept.logits, state: kept.states }
+  }
+
+  /** Frees the weights; the model cannot be used afterwards. */
+  dispose(): void {
+    if (this.weights) disposeWeights(this.weights)
+    this.weights = null
+  }
+}
