@@ -87,7 +87,7 @@ export const continueCommand: Command = {
     const host = new ModelHost(workerSourceEntry, { modelDir: resolve(values.model ?? defaultModelDir()) })
     try {
       const status = await host.settled()
-      if (status.state === 'error') throw new Error(`the model is unavailable: ${status.error}`)
+      if (status.state !== 'ready') throw new Error(`the model is unavailable: ${status.state === 'error' ? status.error : 'still loading'}`)
       console.error(`model ${status.model?.name ?? '?'} on ${describeBackend(status.backend)}`)
       const response = await host.generate(parsed.data, (done, total) => {
         if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total} frames`)

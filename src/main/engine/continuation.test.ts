@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig } from '../model/config.ts'
+import { LstmModel } from '../model/inference.ts'
 import { initWeights } from '../model/weights.ts'
 import { runContinuation } from './continuation.ts'
 import { CancelledError } from './generate.ts'
@@ -11,7 +12,8 @@ describe('runContinuation with a tiny LSTM', () => {
   let model: TfStepModel
   beforeAll(async () => {
     await tf.setBackend('cpu')
-    model = new TfStepModel(initWeights(defaultConfig({ hiddenSizes: [24, 24] }), 1), 2)
+    const config = defaultConfig({ hiddenSizes: [24, 24] })
+    model = new TfStepModel(new LstmModel(config, initWeights(config, 1)))
   })
   afterAll(() => model.dispose())
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { ModelSummary } from '../../shared/ipc.ts'
-import { loadCheckpoint } from '../model/checkpoint.ts'
+import { LstmModel } from '../model/inference.ts'
 import { TfStepModel } from './tfStepModel.ts'
 
 /**
@@ -11,16 +11,19 @@ import { TfStepModel } from './tfStepModel.ts'
 export async function loadStepModel(dir: string): Promise<{ model: TfStepModel; summary: ModelSummary }> {
   if (!existsSync(dir)) throw new Error(`no model folder at ${dir}`)
   if (!existsSync(join(dir, 'config.json'))) throw new Error(`the model folder ${dir} has no config.json`)
-  let loaded: ReturnType<typeof loadCheckpoint>
+  let model: LstmModel
   try {
-    loaded = loadCheckpoint(dir)
+    model = LstmModel.load(dir)
   } catch (error) {
     throw new Error(`the model in ${dir} cannot be loaded: ${error instanceof Error ? error.message : String(error)}`)
   }
-  const { config, weights } = loaded
-  if (config.inputKeys !== 88 || config.lowestMidi !== 21) throw new Error(`the model in ${dir} is not an 88-key piano model`)
+  const config = model.config
+  if (config.inputKeys !== 88 || config.lowestMidi !== 21) {
+    model.dispose()
+    throw new Error(`the model in ${dir} is not an 88-key piano model`)
+  }
   return {
-    model: new TfStepModel(weights, config.stepsPerQuarter),
+    model: new TfStepModel(model),
     summary: { name: basename(dir), stepsPerQuarter: config.stepsPerQuarter, hiddenSizes: [...config.hiddenSizes] },
   }
 }

@@ -1,68 +1,68 @@
 import * as tf from '@tensorflow/tfjs'
-import { disposeWeights, type NetworkWeights } from '../model/weights.ts'
-import { disposeStates, forwardBlock, zeroStates } from '../model/network.ts'
-import type { LayerState } from '../model/lstm.ts'
+import { disposeState, type LstmModel, type ModelState } from '../model/inference.ts'
 import type { GenerationSession, StepModel } from './stepModel.ts'
 
 const KEYS = 88
 
 /**
- * The trained LSTM as a StepModel. Priming runs the primer once at batch 1 (one hoisted input
- * projection per layer for all its frames) and then copies the state to every lane, so priming costs
- * the same for 1 or 8 variations; each later step is one batched matMul per layer for all lanes.
+ * The trained LSTM as a StepModel: the engine hands it plain arrays and gets plain arrays back.
+ * Priming runs the primer once at batch 1 (one hoisted input projection per layer for all its frames)
+ * and copies the state to every lane, so priming costs the same for 1 or 8 variations; each later step
+ * is one batched pass for all lanes.
  */
 export class TfStepModel implements StepModel {
-  /** Wraps loaded weights; the model owns and later disposes them. */
-  constructor(
-    private readonly weights: NetworkWeights,
-    readonly stepsPerQuarter: number,
-  ) {}
+  /** Wraps a loaded model; dispose() frees it. */
+  constructor(private readonly model: LstmModel) {}
+
+  /** The checkpoint's resolution. */
+  get stepsPerQuarter(): number {
+    return this.model.config.stepsPerQuarter
+  }
 
   /** A fresh recurrent state for `lanes` lanes. */
   startSession(lanes: number): GenerationSession {
-    const weights = this.weights
-    let states: LayerState[] | undefined
-    const run = (input: Float32Array, rows: number, batch: number): Float32Array => {
-      const before = states ?? zeroStates(weights, batch)
-      const inputs = tf.tensor2d(input, [rows * batch, KEYS])
-      // tidy keeps what forwardBlock returns (logits and states) and frees every intermediate.
-      const kept = tf.tidy(() => {
-        const result = forwardBlock(weights, inputs, before)
-        return [result.logits, ...result.states.flatMap((state) => [state.h, state.c])]
-      })
-      const out = { logits: kept[0] as tf.Tensor2D, states: before.map((_, l) => ({ h: kept[1 + 2 * l] as tf.Tensor2D, c: kept[2 + 2 * l] as tf.Tensor2D })) }
-      inputs.dispose()
-      disposeStates(before)
-      states = out.states
-      const last = tf.tidy(() => out.logits.slice([(rows - 1) * batch, 0], [batch, KEYS]))
-      out.logits.dispose()
+    const model = this.model
+    let state: ModelState | undefined
+    const lastRow = (logits: tf.Tensor2D, rows: number): Float32Array => {
+      const last = tf.tidy(() => logits.slice([rows - 1, 0], [1, KEYS]))
       const values = last.dataSync() as Float32Array
-      last.dispose()
+      tf.dispose([last, logits])
       return values
     }
     return {
       prime(frames, count) {
-        // A piece's first frame is predicted from an empty frame fed to the zero state.
-        const primed = count > 0 ? run(frames, count, 1) : run(new Float32Array(KEYS), 1, 1)
-        const single = states!
-        states = single.map((s) => ({ h: tf.tile(s.h, [lanes, 1]), c: tf.tile(s.c, [lanes, 1]) }))
-        disposeStates(single)
-        const logits = new Float32Array(lanes * KEYS)
-        for (let lane = 0; lane < lanes; lane++) logits.set(primed, lane * KEYS)
-        return logits
+        // A piece's first frame would be predicted from an empty frame fed to the zero state.
+        const rows = Math.max(1, count)
+        const input = tf.tensor2d(count > 0 ? frames.subarray(0, count * KEYS) : new Float32Array(KEYS), [rows, KEYS])
+        const primed = model.prime(input)
+        input.dispose()
+        const logits = lastRow(primed.logits, rows)
+        state = model.tileState(primed.state, lanes)
+        disposeState(primed.state)
+        const tiled = new Float32Array(lanes * KEYS)
+        for (let lane = 0; lane < lanes; lane++) tiled.set(logits, lane * KEYS)
+        return tiled
       },
-      step(input) {
-        return run(input, 1, lanes)
+      step(frames) {
+        if (!state) throw new Error('prime the session before stepping it')
+        const input = tf.tensor2d(frames, [lanes, KEYS])
+        const next = model.step(state, input)
+        input.dispose()
+        disposeState(state)
+        state = next.state
+        const values = next.logits.dataSync() as Float32Array
+        next.logits.dispose()
+        return values
       },
       dispose() {
-        if (states) disposeStates(states)
-        states = undefined
+        if (state) disposeState(state)
+        state = undefined
       },
     }
   }
 
   /** Frees the weights. */
   dispose(): void {
-    disposeWeights(this.weights)
+    this.model.dispose()
   }
 }

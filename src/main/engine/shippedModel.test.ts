@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { estimateKey, framesToNotes, type Note } from '../../shared/music/index.ts'
+import { selectBackend } from '../model/backend.ts'
+import { runContinuation } from './continuation.ts'
+import { loadStepModel } from './loadModel.ts'
+import { cMajorPrimer, continueRequest, transposeNotes } from './testing.ts'
+import type { TfStepModel } from './tfStepModel.ts'
+
+/**
+ * The shipped checkpoint continues a real primer in its key. The primer is the opening of a JSB chorale
+ * from ../shared/data when that folder is present (not in a plain clone), otherwise the I-IV-V-I
+ * progression the tests build; either way it is moved to G, away from the C the model was trained in,
+ * so that the engine's key normalisation is part of what is tested.
+ */
+const modelDir = resolve('resources/model')
+const hasModel = existsSync(join(modelDir, 'config.json'))
+const jsbFile = resolve('../shared/data/jsb/valid.json')
+if (!hasModel) console.log(`[skip] shipped-model test: no checkpoint in ${modelDir}`)
+
+function primer(): { notes: Note[]; source: string } {
+  if (existsSync(jsbFile)) {
+    const data = JSON.parse(readFileSync(jsbFile, 'utf8')) as { sequences: number[][][] }
+    const frames = data.sequences[0]!.slice(0, 16) // four 4/4 bars at a quarter note per frame
+    const notes = framesToNotes(frames, { startTick: 0, ppq: 480, stepsPerQuarter: 1 }, 80)
+    return { notes: transposeNotes(notes, 7), source: `${jsbFile}, sequence 0, bars 1-4, moved up a fifth` }
+  }
+  return { notes: transposeNotes(cMajorPrimer(), 7), source: 'built I-IV-V-I in G' }
+}
+
+describe.skipIf(!hasModel)('the shipped checkpoint', () => {
+  let model: TfStepModel
+  beforeAll(async () => {
+    await selectBackend()
+    model = (await loadStepModel(modelDir)).model
+  })
+  afterAll(() => model?.dispose())
+
+  it('continues a real primer into notes in the primer key', async () => {
+    const { notes, source } = primer()
+    const primerKey = estimateKey(notes)!
+    const response = await runContinuation(model, continueRequest({ notes, barsToWrite: 4, variations: 4, temperature: 0.9, seed: 5 }))
+    const written = response.candidates.flatMap((c) => c.notes)
+    const writtenKey = estimateKey(written)
+    console.log(`primer (${source}): ${primerKey.name}; continuation: ${writtenKey?.name} from ${written.length} notes`)
+    expect(response.key.name).toBe(primerKey.name)
+    expect(written.length).toBeGreaterThan(16)
+    expect(writtenKey?.tonic).toBe(primerKey.tonic)
+  })
+})
