@@ -5,10 +5,13 @@ import { UsageError } from '../command.ts'
 import { describeBackend, selectBackend } from '../../main/model/backend.ts'
 import { defaultConfig } from '../../main/model/config.ts'
 import { loadPianoRollJson, resample } from '../../main/model/data.ts'
+import { loadMidiFolder } from '../../main/model/midiFolder.ts'
 import { train } from '../../main/model/train.ts'
 
-const usage = `neural-piano train --data DIR [--data DIR ...] --out DIR [options]
+const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --out DIR [options]
   --data DIR            a folder with train.json and valid.json (repeat for several sets)
+  --midi DIR            a folder of MIDI files (searched recursively): each is transposed to C major /
+                        C minor by its key estimate; every 10th file is held out for validation
   --out DIR             where the best checkpoint goes (float16), e.g. resources/model
   --work DIR            resume files (default checkpoints-work/<name of --out>); an existing run resumes
   --steps-per-quarter N model resolution (default 2: an eighth note); coarser data is upsampled exactly
@@ -34,23 +37,30 @@ export const trainCommand: Command = {
     const { values } = parseArgs({
       args,
       options: {
-        data: { type: 'string', multiple: true }, out: { type: 'string' }, work: { type: 'string' },
+        data: { type: 'string', multiple: true }, midi: { type: 'string' }, out: { type: 'string' }, work: { type: 'string' },
         'steps-per-quarter': { type: 'string' }, hidden: { type: 'string' }, dropout: { type: 'string' },
         batch: { type: 'string' }, window: { type: 'string' }, lr: { type: 'string' }, clip: { type: 'string' },
         warmup: { type: 'string' }, seed: { type: 'string' }, 'eval-every': { type: 'string' }, patience: { type: 'string' },
         'max-decays': { type: 'string' }, 'max-minutes': { type: 'string' }, 'max-epochs': { type: 'string' }, notes: { type: 'string' },
       },
     })
-    if (!values.data?.length || !values.out) throw new UsageError('--data and --out are required')
+    if ((!values.data?.length && !values.midi) || !values.out) throw new UsageError('--out and --data or --midi are required')
     const backend = await selectBackend()
     const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`)
     log(`backend: ${describeBackend(backend)}`)
     const stepsPerQuarter = number(values['steps-per-quarter'], 2, 'steps-per-quarter')
     const hiddenSizes = (values.hidden ?? '1024,1024').split(',').map((h) => number(h, 0, 'hidden'))
     const config = defaultConfig({ hiddenSizes, stepsPerQuarter, dropout: number(values.dropout, 0.5, 'dropout') })
-    const load = (split: string) => values.data!.map((dir) => resample(loadPianoRollJson(join(dir, `${split}.json`)), stepsPerQuarter))
+    const load = (split: string) => (values.data ?? []).map((dir) => resample(loadPianoRollJson(join(dir, `${split}.json`)), stepsPerQuarter))
     const trainSets = load('train')
     const validSets = load('valid')
+    if (values.midi) {
+      const folder = loadMidiFolder(values.midi, stepsPerQuarter)
+      for (const s of folder.skipped) log(`skipped ${s.file}: ${s.reason}`)
+      log(`${values.midi}: ${folder.train.sequences.length} training and ${folder.valid.sequences.length} validation pieces`)
+      trainSets.push(folder.train)
+      validSets.push(folder.valid)
+    }
     const outName = values.out.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'run'
     const result = await train({
       config, train: trainSets, valid: validSets, outDir: values.out, workDir: values.work ?? join('checkpoints-work', outName),
