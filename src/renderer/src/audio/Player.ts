@@ -1,0 +1,155 @@
+import * as Tone from 'tone'
+import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
+import { pianoSampleUrls } from './samples.ts'
+import { scheduleNotes, songEndTick } from './schedule.ts'
+import { TempoMap } from './timing.ts'
+
+/** What to play. */
+export interface PlayOptions {
+  /** Where to start. */
+  fromTick: Ticks
+  /** Loop [start, end) forever instead of stopping at the end. */
+  loop?: { start: Ticks; end: Ticks } | undefined
+  /** Stop here (default: the end of the last note). */
+  toTick?: Ticks | undefined
+  /** Notes to play along with the song (a candidate being auditioned). */
+  extra?: readonly Note[] | undefined
+}
+
+/** Seconds the output fades out when stopping, so a stop never clicks. */
+const FADE: number = 0.06
+
+/**
+ * Plays a song with the sampled grand piano (bundled mp3s, no network), velocity-sensitive, and
+ * reports where playback is. One per app; dispose() frees the audio nodes.
+ */
+export class Player {
+  /** The samples, shared with offline rendering. */
+  readonly buffers: Tone.ToneAudioBuffers
+  private readonly output: Tone.Gain
+  private readonly sampler: Tone.Sampler
+  private readonly ready: Promise<void>
+  private tempo: TempoMap | undefined
+  private stopTimer: ReturnType<typeof setTimeout> | undefined
+  private endListener: (() => void) | undefined
+  private samplesLoaded = false
+
+  constructor() {
+    this.output = new Tone.Gain(1).toDestination()
+    this.buffers = new Tone.ToneAudioBuffers()
+    this.sampler = new Tone.Sampler({ release: 0.8 }).connect(this.output)
+    this.ready = new Promise<void>((resolve, reject) => {
+      const entries = Object.entries(pianoSampleUrls)
+      let left = entries.length
+      if (left === 0) reject(new Error('the piano samples are missing from the build'))
+      for (const [name, url] of entries) {
+        this.buffers.add(
+          name,
+          url,
+          () => {
+            this.sampler.add(name as Tone.Unit.Note, this.buffers.get(name))
+            if (--left === 0) {
+              this.samplesLoaded = true
+              resolve()
+            }
+          },
+          (error) => reject(error),
+        )
+      }
+    })
+  }
+
+  /** Resolves when every sample has loaded. */
+  loaded(): Promise<void> {
+    return this.ready
+  }
+
+  /** True while playing. */
+  get playing(): boolean {
+    return Tone.getTransport().state === 'started'
+  }
+
+  /** Where playback is now, in ticks, or undefined when stopped. */
+  position(): Ticks | undefined {
+    if (!this.playing || !this.tempo) return undefined
+    return this.tempo.ticks(Tone.getTransport().seconds)
+  }
+
+  /** Calls `listener` when playback reaches the end by itself. */
+  onEnd(listener: () => void): void {
+    this.endListener = listener
+  }
+
+  /** Starts playing the song (stopping what was playing). */
+  async play(song: Song, options: PlayOptions): Promise<void> {
+    await Tone.start()
+    await this.ready
+    this.halt()
+    const transport = Tone.getTransport()
+    this.tempo = new TempoMap(song)
+    const end = options.loop?.end ?? options.toTick ?? songEndTick(song, options.extra)
+    const from = options.loop ? options.loop.start : options.fromTick
+    const notes = scheduleNotes(song, options.loop?.start ?? Math.min(from, end), end, options.extra)
+    for (const note of notes) {
+      const name = Tone.Frequency(note.pitch, 'midi').toNote()
+      transport.schedule((time) => this.sampler.triggerAttackRelease(name, note.duration, time, note.velocity), note.time)
+    }
+    const endSeconds = this.tempo.seconds(end)
+    if (options.loop) {
+      transport.loop = true
+      transport.loopStart = this.tempo.seconds(options.loop.start)
+      transport.loopEnd = endSeconds
+    } else {
+      transport.loop = false
+      // Let the last notes ring out before stopping by itself.
+      transport.schedule(() => Tone.getDraw().schedule(() => this.finish(), Tone.now()), endSeconds + 0.9)
+    }
+    this.output.gain.cancelScheduledValues(Tone.now())
+    this.output.gain.setValueAtTime(1, Tone.now())
+    transport.start(Tone.now() + 0.05, this.tempo.seconds(from))
+  }
+
+  /** Stops with a short fade, so nothing clicks. */
+  stop(): void {
+    if (!this.playing) return
+    const now = Tone.now()
+    this.output.gain.cancelScheduledValues(now)
+    this.output.gain.setValueAtTime(this.output.gain.value, now)
+    this.output.gain.linearRampToValueAtTime(0, now + FADE)
+    const transport = Tone.getTransport()
+    transport.pause(now + FADE)
+    clearTimeout(this.stopTimer)
+    this.stopTimer = setTimeout(() => this.halt(), FADE * 1000 + 40)
+  }
+
+  /** Sounds one key now (the keyboard, drawing, moving notes). */
+  async audition(pitch: number, velocity: number, seconds = 0.5): Promise<void> {
+    await Tone.start()
+    // Until every sample is in, the sampler has no buffer to repitch from: stay silent rather than throw.
+    if (this.samplesLoaded) this.sampler.triggerAttackRelease(Tone.Frequency(pitch, 'midi').toNote(), seconds, undefined, velocity / 127)
+  }
+
+  /** Frees the audio nodes and samples. */
+  dispose(): void {
+    this.halt()
+    this.sampler.dispose()
+    this.buffers.dispose()
+    this.output.dispose()
+  }
+
+  private finish(): void {
+    this.halt()
+    this.endListener?.()
+  }
+
+  private halt(): void {
+    clearTimeout(this.stopTimer)
+    const transport = Tone.getTransport()
+    transport.stop()
+    transport.cancel(0)
+    transport.loop = false
+    this.sampler.releaseAll()
+    this.output.gain.cancelScheduledValues(Tone.now())
+    this.output.gain.setValueAtTime(1, Tone.now() + 0.02)
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { copyNotes, duplicateNotes, pasteNotes } from './clipboard.ts'
+import { notesOf, songWith } from './testing.ts'
+
+describe('clipboard commands', () => {
+  const song = songWith([
+    { pitch: 60, ticks: 480, durationTicks: 240 },
+    { pitch: 64, ticks: 720, durationTicks: 240 },
+  ])
+  const both = new Set(song.tracks[0]!.notes)
+
+  it('copy keeps relative timing; paste puts it at the tick and selects the pasted notes', () => {
+    const clip = copyNotes(both)
+    expect(clip.length).toBe(480)
+    const edit = pasteNotes(song, clip, 1920)
+    expect(notesOf(edit.song).map((n) => [n.pitch, n.ticks])).toEqual([
+      [60, 480],
+      [64, 720],
+      [60, 1920],
+      [64, 2160],
+    ])
+    expect([...edit.selection].map((n) => n.ticks).sort()).toEqual([1920, 2160])
+    expect(notesOf(song)).toHaveLength(2)
+  })
+
+  it('duplicate places the copy right after the selection, rounded up to the grid', () => {
+    const edit = duplicateNotes(song, both, 480)
+    expect(notesOf(edit.song).map((n) => n.ticks)).toEqual([480, 720, 960, 1200])
+    expect(duplicateNotes(song, new Set(), 480).song).toBe(song)
+  })
+})

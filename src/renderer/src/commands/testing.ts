@@ -1,0 +1,14 @@
+import type { Note, Song } from '../../../shared/music/types.ts'
+import { createSong } from '../../../shared/music/song.ts'
+
+/** A 4/4 song at PPQ 480 with these notes in its one track (for tests). */
+export function songWith(notes: Partial<Note>[]): Song {
+  const song = createSong(480)
+  const full = notes.map((n) => ({ pitch: 60, ticks: 0, durationTicks: 480, velocity: 80, ...n }))
+  return { ...song, tracks: [{ ...song.tracks[0]!, notes: full.sort((a, b) => a.ticks - b.ticks || a.pitch - b.pitch) }] }
+}
+
+/** The notes of the song's first track as plain values. */
+export function notesOf(song: Song): Note[] {
+  return song.tracks[0]?.notes.map((n) => ({ ...n })) ?? []
+}

@@ -1,0 +1,43 @@
+import type { MenuCommand } from '../../../shared/ipc/app.ts'
+import { MENU_ACTIONS, matchShortcut, type ActionId } from './shortcuts.ts'
+
+/** Editing commands a text field handles itself when it has focus. */
+const TEXT_EDITING: ReadonlySet<ActionId> = new Set(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll'])
+
+/** True when the key press belongs to a form field (typing a tempo, a seed…), not to the editor. */
+export function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox') || target.tagName === 'SELECT'
+}
+
+/**
+ * Routes key presses and menu commands to actions. Electron's menu accelerators and the page's keydown
+ * can both see one press, so a menu command that repeats the key just handled is dropped.
+ */
+export function connectKeyboard(run: (action: ActionId) => void, about: () => void): {
+  keydown(event: KeyboardEvent): void
+  menu(command: MenuCommand): void
+} {
+  let last: { action: ActionId; at: number } | undefined
+  return {
+    keydown(event) {
+      const shortcut = matchShortcut(event)
+      if (!shortcut) return
+      if (inTextField(event.target) && (!shortcut.mod || TEXT_EDITING.has(shortcut.action))) return
+      event.preventDefault()
+      last = { action: shortcut.action, at: performance.now() }
+      run(shortcut.action)
+    },
+    menu(command) {
+      const action = MENU_ACTIONS[command]
+      if (action === 'about') return about()
+      if (last && last.action === action && performance.now() - last.at < 300) return
+      if (TEXT_EDITING.has(action) && inTextField(document.activeElement)) {
+        // The menu's click handlers replace Chromium's own editing: do it for the focused field.
+        document.execCommand(action === 'selectAll' ? 'selectAll' : action)
+        return
+      }
+      run(action)
+    },
+  }
+}

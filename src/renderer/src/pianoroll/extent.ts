@@ -1,0 +1,17 @@
+import type { Song, Ticks } from '../../../shared/music/types.ts'
+
+/** The song's end tick and lowest and highest pitch (middle of the piano when empty). */
+export function songExtent(song: Song): { end: Ticks; low: number; high: number } {
+  let end = 0
+  let low = 128
+  let high = -1
+  for (const track of song.tracks) {
+    for (const n of track.notes) {
+      if (n.ticks + n.durationTicks > end) end = n.ticks + n.durationTicks
+      if (n.pitch < low) low = n.pitch
+      if (n.pitch > high) high = n.pitch
+    }
+  }
+  if (high < 0) return { end, low: 48, high: 84 }
+  return { end, low: Math.max(21, low), high: Math.min(108, high) }
+}

@@ -1,0 +1,48 @@
+import type { BarRange, Note } from '../../../../shared/music/types.ts'
+import type { Grid } from '../../commands/snap.ts'
+import type { Editor } from '../../state/editor.svelte.ts'
+import type { RollTransform } from '../transform.ts'
+
+/** Where the pointer is and which modifier keys are down, in canvas pixels. */
+export interface PointerInfo {
+  x: number
+  y: number
+  shift: boolean
+  alt: boolean
+  /** Ctrl, or Cmd on macOS. */
+  mod: boolean
+}
+
+/** What gestures may use of the roll. */
+export interface RollContext {
+  editor: Editor
+  /** The transform of the view as it is now. */
+  transform(): RollTransform
+  /** The snap grid. */
+  grid(): Grid
+  /** The length the last drawn or resized note had, for the next one. */
+  lastLength: number
+  /** Velocity of newly drawn notes. */
+  velocity: number
+  /** Shows or hides the rubber band. */
+  setRubberBand(band: { x0: number; y0: number; x1: number; y1: number } | undefined): void
+  /** Sounds a key briefly (and lights it on the keyboard). */
+  audition(pitch: number, velocity: number): void
+  /** Lights a key on the keyboard (undefined: none). */
+  setPressedPitch(pitch: number | undefined): void
+  /** Selects bars on the ruler (undefined clears). */
+  selectBars(range: BarRange | undefined): void
+  /** The selected bars. */
+  bars(): BarRange | undefined
+}
+
+/** A gesture in progress: what happens as the pointer moves and when it is released. */
+export interface DragHandlers {
+  onPointerMove?(p: PointerInfo): void
+  onPointerUp?(p: PointerInfo): void
+}
+
+/** One pointer gesture, one file each: it starts on pointer down and returns its drag handlers. */
+export interface Gesture {
+  onPointerDown(ctx: RollContext, p: PointerInfo, target?: Note): DragHandlers
+}

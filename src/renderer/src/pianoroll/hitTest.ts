@@ -1,0 +1,30 @@
+import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
+import { forEachVisible } from './visible.ts'
+import type { RollTransform } from './transform.ts'
+
+/** Pixels at a note's right end that grab its length instead of the note. */
+export const RESIZE_HANDLE_PX = 6
+
+/** What is under the pointer in the note area. */
+export type NoteHit = { note: Note; part: 'body' | 'end' } | undefined
+
+/** The topmost note at (tick, pitch), and whether the pointer is on its resize handle. */
+export function noteAt(song: Song, transform: RollTransform, x: number, pitch: number): NoteHit {
+  const tick = transform.xToTick(x)
+  let found: Note | undefined
+  for (const track of song.tracks) {
+    forEachVisible(track.notes, { start: tick, end: tick + 1, lowPitch: pitch, highPitch: pitch }, (n) => (found = n))
+  }
+  if (!found) return undefined
+  const endX = transform.tickToX(found.ticks + found.durationTicks)
+  const width = endX - transform.tickToX(found.ticks)
+  return { note: found, part: endX - x <= Math.min(RESIZE_HANDLE_PX, width / 3) ? 'end' : 'body' }
+}
+
+/** Every note that overlaps the box [tickA, tickB] x [pitchA, pitchB] (corners in any order). */
+export function notesInBox(song: Song, tickA: Ticks, tickB: Ticks, pitchA: number, pitchB: number): Note[] {
+  const found: Note[] = []
+  const range = { start: Math.min(tickA, tickB), end: Math.max(tickA, tickB) + 1, lowPitch: Math.min(pitchA, pitchB), highPitch: Math.max(pitchA, pitchB) }
+  for (const track of song.tracks) forEachVisible(track.notes, range, (n) => found.push(n))
+  return found
+}

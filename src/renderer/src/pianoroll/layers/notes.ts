@@ -1,0 +1,53 @@
+import type { Note } from '../../../../shared/music/types.ts'
+import { forEachVisible } from '../visible.ts'
+import { KEYBOARD_WIDTH } from '../transform.ts'
+import { colors, type Scene } from './scene.ts'
+
+function visibleRange(scene: Scene): { start: number; end: number; lowPitch: number; highPitch: number } {
+  const { start, end } = scene.transform.visibleTicks(scene.width)
+  const { low, high } = scene.transform.visiblePitches(scene.height)
+  return { start, end, lowPitch: low, highPitch: high }
+}
+
+function noteRect(scene: Scene, note: Note): { x: number; y: number; w: number; h: number } {
+  const t = scene.transform
+  const x = Math.max(KEYBOARD_WIDTH - 2, t.tickToX(note.ticks))
+  const x1 = t.tickToX(note.ticks + note.durationTicks)
+  return { x, y: t.pitchToY(note.pitch) + 1, w: Math.max(2, x1 - x - 1), h: Math.max(2, t.view.keyHeight - 2) }
+}
+
+/** Layer 3: the song's notes, coloured by velocity; selected notes stand out. Only visible notes are drawn. */
+export function drawNotes(scene: Scene): void {
+  const { ctx } = scene
+  const range = visibleRange(scene)
+  const outline = scene.transform.view.keyHeight >= 8
+  for (const track of scene.song.tracks) {
+    forEachVisible(track.notes, range, (note) => {
+      const r = noteRect(scene, note)
+      ctx.fillStyle = scene.selection.has(note) ? colors.selected(note.velocity) : colors.note(note.velocity)
+      ctx.fillRect(r.x, r.y, r.w, r.h)
+      if (outline && r.w > 4) {
+        ctx.strokeStyle = colors.noteEdge
+        ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1)
+      }
+    })
+  }
+}
+
+/** Layer 4: the candidate on show, as translucent ghost notes. */
+export function drawGhosts(scene: Scene): void {
+  if (scene.ghosts.length === 0) return
+  const { ctx } = scene
+  const range = visibleRange(scene)
+  ctx.setLineDash([3, 2])
+  for (const note of scene.ghosts) {
+    if (note.ticks >= range.end || note.ticks + note.durationTicks <= range.start) continue
+    if (note.pitch < range.lowPitch || note.pitch > range.highPitch) continue
+    const r = noteRect(scene, note)
+    ctx.fillStyle = colors.ghost
+    ctx.fillRect(r.x, r.y, r.w, r.h)
+    ctx.strokeStyle = colors.ghostEdge
+    ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1)
+  }
+  ctx.setLineDash([])
+}

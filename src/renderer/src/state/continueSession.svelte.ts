@@ -1,0 +1,129 @@
+import type { ModelStatus } from '../../../shared/ipc/app.ts'
+import type { ContinueResponse } from '../../../shared/ipc/continue.ts'
+import { acceptCandidate } from '../commands/candidate.ts'
+import { addBatch, current, cycle, emptyCandidates, type CandidateEntry, type CandidateList } from '../continue/candidates.ts'
+import { barsToContinue, buildRequest, defaultSettings, randomSeed, type ContinueSettings } from '../continue/request.ts'
+import type { Editor } from './editor.svelte.ts'
+
+/** The generation under way. */
+interface Running {
+  requestId: string
+  done: number
+  total: number
+}
+
+/**
+ * The Continue workflow: settings, the running request with its progress, and the candidates on
+ * offer. Replies to a request that is no longer the current one are dropped by request id.
+ */
+export class ContinueSession {
+  /** The panel's settings. */
+  settings = $state<ContinueSettings>({ ...defaultSettings, seed: randomSeed() })
+  /** Candidates of every press since the last accept or discard. */
+  candidates = $state.raw<CandidateList>(emptyCandidates)
+  /** The generation under way, with its progress. */
+  running = $state.raw<Running | undefined>(undefined)
+  /** Why the last Continue did not work, in plain words. */
+  error = $state<string | undefined>(undefined)
+  /** What the last Continue produced (key, time), in plain words. */
+  note = $state<string | undefined>(undefined)
+  /** The candidate on show. */
+  shown = $derived(current(this.candidates))
+
+  private counter = 0
+  private batches = 0
+
+  constructor(
+    private readonly api: Pick<Window['api'], 'continue' | 'cancelContinue' | 'onContinueProgress'>,
+    private readonly editor: Editor,
+    private readonly model: () => ModelStatus,
+  ) {}
+
+  /** Follows progress events; returns the teardown. */
+  connect(): () => void {
+    return this.api.onContinueProgress((progress) => {
+      if (this.running && progress.requestId === this.running.requestId) this.running = { ...this.running, done: progress.done, total: progress.total }
+    })
+  }
+
+  /** Continues the selected bars; the new candidates join the earlier ones. */
+  async run(): Promise<void> {
+    if (this.running) return
+    this.error = undefined
+    const model = this.model()
+    if (model.state === 'loading') return void (this.error = 'The model is still loading. You can keep editing; try again in a moment.')
+    if (model.state === 'error') return void (this.error = `No model is available (${model.error}). Everything else keeps working.`)
+    const range = barsToContinue(this.editor.song, this.editor.bars, this.editor.selection)
+    const requestId = `continue-${Date.now().toString(36)}-${++this.counter}`
+    const built = buildRequest(this.editor.song, range, this.settings, requestId)
+    if (!built.ok) return void (this.error = built.problem)
+    if (!this.editor.bars && range) this.editor.bars = range
+    const { seed, temperature } = this.settings
+    this.running = { requestId, done: 0, total: 0 }
+    try {
+      const answer = await this.api.continue(built.request)
+      if (this.running?.requestId !== requestId) return
+      if (!answer.ok) {
+        this.error = /cancel/i.test(answer.error) ? 'Cancelled. Nothing was changed.' : `Continue did not work: ${answer.error}`
+        return
+      }
+      this.take(answer, seed, temperature)
+    } catch (e) {
+      if (this.running?.requestId === requestId) this.error = `Continue did not work: ${e instanceof Error ? e.message : String(e)}`
+    } finally {
+      if (this.running?.requestId === requestId) this.running = undefined
+    }
+  }
+
+  /** Stops the generation under way. */
+  cancel(): void {
+    const running = this.running
+    if (!running) return
+    this.running = undefined
+    this.error = 'Cancelled. Nothing was changed.'
+    void this.api.cancelContinue(running.requestId).catch(() => undefined)
+  }
+
+  /** Shows the next (1) or previous (-1) candidate. */
+  cycle(step: number): void {
+    this.candidates = cycle(this.candidates, step)
+  }
+
+  /** Writes the candidate on show into the song (one undo step) and clears the candidates. */
+  accept(): void {
+    const shown = this.shown
+    if (!shown) return
+    this.editor.apply((song) => acceptCandidate(song, shown.notes))
+    this.discard()
+  }
+
+  /** Drops every candidate. */
+  discard(): void {
+    this.candidates = emptyCandidates
+    this.note = undefined
+  }
+
+  /** Picks a new random seed. */
+  newSeed(): void {
+    this.settings.seed = randomSeed()
+  }
+
+  private take(answer: ContinueResponse, seed: number, temperature: number): void {
+    const batch = ++this.batches
+    const entries: CandidateEntry[] = answer.candidates.map((c, i) => ({
+      notes: c.notes,
+      startTick: answer.startTick,
+      endTick: answer.endTick,
+      batch,
+      variation: i + 1,
+      seed,
+      temperature,
+    }))
+    this.candidates = addBatch(this.candidates, entries)
+    const silent = entries.filter((e) => e.notes.length === 0).length
+    const key = answer.key.name ? `, in ${answer.key.name}` : ''
+    this.note = `${entries.length} candidate${entries.length === 1 ? '' : 's'} in ${(answer.elapsedMs / 1000).toFixed(1)} s${key}${silent ? ` (${silent} silent)` : ''}`
+    // A next press should bring something new unless the user pinned the seed on purpose.
+    this.settings.seed = (seed + 1) % 2 ** 32
+  }
+}

@@ -1,0 +1,57 @@
+import type { Song, Ticks } from '../../../shared/music/types.ts'
+import { barStartTick } from '../../../shared/music/bars.ts'
+import { RollTransform, type View } from '../pianoroll/transform.ts'
+import { centerPitch, clampView, fitView, zoomXAt, zoomYAt } from '../pianoroll/viewMath.ts'
+import { songExtent } from '../pianoroll/extent.ts'
+
+/** The piano roll's scroll and zoom, and the canvas size; the maths lives in viewMath.ts. */
+export class Viewport {
+  /** Zoom and scroll. */
+  view = $state.raw<View>({ pxPerTick: 0.1, keyHeight: 14, scrollTick: 0, scrollY: 0 })
+  /** Canvas size in CSS pixels. */
+  width = $state(800)
+  height = $state(600)
+  /** The transform of the current view. */
+  transform = $derived(new RollTransform(this.view))
+  private centred = false
+
+  /** Sets the canvas size; the first time, scrolls to middle C. */
+  resize(width: number, height: number): void {
+    this.width = width
+    this.height = height
+    this.view = this.centred ? clampView(this.view, height) : centerPitch(this.view, height, 66)
+    this.centred = true
+  }
+
+  /** Scrolls by pixels. */
+  scrollBy(dx: number, dy: number): void {
+    const v = this.view
+    this.view = clampView({ ...v, scrollTick: v.scrollTick + dx / v.pxPerTick, scrollY: v.scrollY + dy }, this.height)
+  }
+
+  /** Zooms time by `factor` around canvas x (the middle by default). */
+  zoomX(factor: number, x = this.width / 2): void {
+    this.view = clampView(zoomXAt(this.view, factor, x), this.height)
+  }
+
+  /** Zooms keys by `factor` around canvas y. */
+  zoomY(factor: number, y = this.height / 2): void {
+    this.view = clampView(zoomYAt(this.view, factor, y), this.height)
+  }
+
+  /** Shows the whole song (or the first bars of an empty one). */
+  fit(song: Song): void {
+    const extent = songExtent(song)
+    const end = Math.max(extent.end, barStartTick(song, 4))
+    this.view = fitView(this.view, this.width, this.height, { start: 0, end, low: extent.low, high: extent.high })
+  }
+
+  /** Scrolls so that `tick` is in view, paging when it passes the right edge (follow playhead). */
+  follow(tick: Ticks): void {
+    const t = this.transform
+    const x = t.tickToX(tick)
+    if (x > this.width - 40 || x < t.tickToX(this.view.scrollTick)) {
+      this.view = { ...this.view, scrollTick: Math.max(0, tick - 40 / this.view.pxPerTick) }
+    }
+  }
+}
