@@ -32,7 +32,7 @@ describe('the renderer file module', () => {
       saveFile: [{ ok: true, canceled: false, name: 'current.mid' }],
     })
     const outcome = await openFromDialog({ api, current: () => createSong() })
-    expect(outcome).toMatchObject({ status: 'done', name: 'a.mid', notice: ['Read 0 notes from 0 tracks (MIDI format 1).', 'The file announced 2 tracks; 0 could be read.'] })
+    expect(outcome).toMatchObject({ status: 'done', name: 'a.mid', notice: ['Read 0 notes (MIDI format 1).', 'The file announced 2 tracks; 0 could be read.'] })
     expect(calls.map(([k]) => k)).toEqual(['openFile', 'saveFile', 'openFile'])
   })
 
@@ -77,7 +77,7 @@ describe('the renderer file module', () => {
 
   it('words the import report and the restore offer as sentences', () => {
     const report = { ...emptyReport(0, { kind: 'ppq', ppq: 96 }, 1), tracksRead: 1, notesKept: 1200, zeroLengthNotesDropped: 3 }
-    expect(formatImportReport(report)).toEqual(['Read 1,200 notes from 1 track (MIDI format 0).', '3 zero-length notes dropped.'])
+    expect(formatImportReport(report)).toEqual(['Read 1,200 notes (MIDI format 0).', '3 zero-length notes dropped.'])
     const savedAt = new Date(2026, 10, 21, 14, 5).getTime()
     const time = new Date(savedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
     expect(restoreMessage({ name: 'Etude.mid', savedAt, notes: 1 }, savedAt)).toBe(`Neural Piano did not close properly. Restore “Etude.mid” (1 note) as it was at ${time}?`)

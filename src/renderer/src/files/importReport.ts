@@ -5,9 +5,9 @@ import { describeReport, type ImportReport } from '../../../shared/midi/report.t
  * sentence per change or omission. A clean file gives a single sentence.
  */
 export function formatImportReport(report: ImportReport): string[] {
-  const tracks = report.tracksRead === 1 ? '1 track' : `${report.tracksRead} tracks`
   const notes = report.notesKept === 1 ? '1 note' : `${report.notesKept.toLocaleString('en')} notes`
-  const summary = `Read ${notes} from ${tracks} (MIDI format ${report.format}).`
+  // No track count here: the file's chunk count includes the conductor track and would confuse.
+  const summary = `Read ${notes} (MIDI format ${report.format}).`
   const changes = describeReport(report).map((line) => `${line[0]?.toUpperCase() ?? ''}${line.slice(1)}.`)
   if (report.declaredTracks !== report.tracksRead) {
     changes.push(`The file announced ${report.declaredTracks} tracks; ${report.tracksRead} could be read.`)
