@@ -40,6 +40,7 @@ export type ActionId =
   | 'save'
   | 'saveAs'
   | 'exportMidi'
+  | 'exportAudio'
 
 /** One shortcut: the key (KeyboardEvent.key, case-insensitive), its modifiers, and what it does. */
 export interface Shortcut {

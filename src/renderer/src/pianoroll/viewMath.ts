@@ -7,6 +7,9 @@ export const ZOOM_X = { min: 0.002, max: 1 } as const
 /** Zoom limits: pixels per key. */
 export const ZOOM_Y = { min: 5, max: 40 } as const
 
+/** The tallest keys Fit makes. */
+export const FIT_MAX_KEY_HEIGHT = 18
+
 /** The view kept inside the song: no scrolling before tick 0 or past the keyboard's ends. */
 export function clampView(view: View, height: number): View {
   const pxPerTick = Math.min(ZOOM_X.max, Math.max(ZOOM_X.min, view.pxPerTick))
@@ -34,8 +37,10 @@ export function fitView(view: View, width: number, height: number, range: { star
   const ticks = Math.max(1, range.end - range.start)
   const pxPerTick = (Math.max(100, width - KEYBOARD_WIDTH) * 0.96) / ticks
   const rows = range.high - range.low + 1 + 4
-  const keyHeight = Math.min(ZOOM_Y.max, Math.max(ZOOM_Y.min, Math.floor((height - RULER_HEIGHT) / rows)))
-  const scrollY = (HIGHEST_MIDI - range.high - 2) * keyHeight
+  // Capped below the zoom limit: a few notes should not fill the screen with giant keys.
+  const keyHeight = Math.min(FIT_MAX_KEY_HEIGHT, Math.max(ZOOM_Y.min, Math.floor((height - RULER_HEIGHT) / rows)))
+  const middle = (HIGHEST_MIDI - (range.low + range.high) / 2 + 0.5) * keyHeight
+  const scrollY = middle - (height - RULER_HEIGHT) / 2
   return clampView({ pxPerTick, keyHeight, scrollTick: range.start, scrollY }, height)
 }
 

@@ -19,6 +19,7 @@ export interface FileActions {
   save(): Promise<void>
   saveAs(): Promise<void>
   exportMidi(): Promise<void>
+  exportAudio(): Promise<void>
 }
 
 /**
@@ -222,6 +223,8 @@ export class Workspace {
         return this.file((f) => f.saveAs())
       case 'exportMidi':
         return this.file((f) => f.exportMidi())
+      case 'exportAudio':
+        return this.file((f) => f.exportAudio())
     }
   }
 

@@ -1,0 +1,206 @@
+import type { Song } from '../../../shared/music/types.ts'
+import type { RecentFile } from '../../../shared/ipc/files.ts'
+import { createSong } from '../../../shared/music/song.ts'
+import { barRangeTicks } from '../../../shared/music/bars.ts'
+import {
+  Autosave,
+  DocumentStatus,
+  checkRestore,
+  discardRestore,
+  exportAudio,
+  exportMidi,
+  importDroppedFile,
+  installCloseGuard,
+  listenForDroppedFiles,
+  newDocument,
+  openFromDialog,
+  openRecent,
+  recentFiles,
+  restore,
+  save,
+  type OpenedSong,
+  type Outcome,
+  type RestoreOffer,
+} from '../files/index.ts'
+import { songOfBars } from '../exporting/selection.ts'
+import type { FileActions, Workspace } from './workspace.svelte.ts'
+
+/**
+ * The editor's side of files: it calls the files module (src/renderer/src/files) from menus, buttons
+ * and drops, and keeps what the UI shows: the document's name, unsaved changes, the import notice,
+ * the restore offer and audio export progress.
+ */
+export class DocumentFiles implements FileActions {
+  /** The document's name ('' for a new, untitled song). */
+  name = $state('')
+  /** The song as last saved or opened; the document has unsaved changes when the song differs. */
+  savedSong = $state.raw<Song | undefined>(undefined)
+  /** What the last import changed or left out, in sentences, until dismissed. */
+  notice = $state.raw<{ name: string; lines: string[] } | undefined>(undefined)
+  /** An autosave from a session that did not end cleanly. */
+  restoreOffer = $state.raw<RestoreOffer | undefined>(undefined)
+  /** Audio export under way. */
+  renderingAudio = $state(false)
+  /** The recent files, as last fetched. */
+  recent = $state.raw<RecentFile[]>([])
+
+  private readonly status = new DocumentStatus()
+
+  constructor(private readonly workspace: Workspace) {
+    this.savedSong = workspace.editor.song
+  }
+
+  /** True when the song has changes not saved to its file (undo back to the saved song clears it). */
+  get dirty(): boolean {
+    return this.workspace.editor.song !== this.savedSong
+  }
+
+  /** Starts autosave, the close guard, drag and drop and the restore check; returns the teardown. */
+  connect(): () => void {
+    const editor = this.workspace.editor
+    const stopAutosave = new Autosave({ onError: (e) => (this.workspace.message = `Autosave failed: ${e}`) }).start(
+      () => editor.song,
+      () => this.dirty,
+    )
+    const stopGuard = installCloseGuard(
+      () => editor.song,
+      (outcome) => this.saved(outcome, editor.song),
+    )
+    const stopDrop = listenForDroppedFiles((file) => void this.drop(file))
+    void checkRestore().then((offer) => (this.restoreOffer = offer))
+    void this.refreshRecent()
+    return () => {
+      stopAutosave()
+      stopGuard()
+      stopDrop()
+    }
+  }
+
+  /** Tells main about unsaved changes (call from an effect: it reads `dirty`). */
+  report(): void {
+    void this.status.set(this.dirty)
+  }
+
+  /** File > New. */
+  async newSong(): Promise<void> {
+    const outcome = await newDocument({ current: () => this.workspace.editor.song })
+    if (outcome.status !== 'done') return this.fail(outcome)
+    this.replace(createSong(), outcome.name, false)
+    this.notice = undefined
+  }
+
+  /** File > Open. */
+  async open(): Promise<void> {
+    this.opened(await openFromDialog({ current: () => this.workspace.editor.song }))
+  }
+
+  /** Opens a recent file by its index in `recent`. */
+  async openRecent(index: number): Promise<void> {
+    this.opened(await openRecent(index, { current: () => this.workspace.editor.song }))
+  }
+
+  /** File > Save. */
+  async save(): Promise<void> {
+    const song = this.workspace.editor.song
+    this.saved(await save(song), song)
+  }
+
+  /** File > Save As. */
+  async saveAs(): Promise<void> {
+    const song = this.workspace.editor.song
+    this.saved(await save(song, { saveAs: true }), song)
+  }
+
+  /** File > Export MIDI: the selected bars if any, else the whole song. */
+  async exportMidi(): Promise<void> {
+    const { song, bars } = this.workspace.editor
+    const part = bars ? songOfBars(song, bars) : song
+    const outcome = await exportMidi(part, { suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'mid') })
+    if (outcome.status === 'done') this.workspace.message = `Exported ${outcome.name}.`
+    else this.fail(outcome)
+  }
+
+  /** Export audio: the selected bars or the whole song, rendered offline with the playback piano, as WAV. */
+  async exportAudio(): Promise<void> {
+    if (this.renderingAudio) return
+    const { song, bars } = this.workspace.editor
+    this.renderingAudio = true
+    this.workspace.message = 'Rendering audio…'
+    try {
+      const player = await this.workspace.audio()
+      await player.loaded()
+      const { renderWav } = await import('../audio/renderAudio.ts')
+      const range = bars ? barRangeTicks(song, bars) : undefined
+      const wav = await renderWav(song, player.buffers, range ? { from: range.start, to: range.end } : undefined)
+      const outcome = await exportAudio(wav, { suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'wav') })
+      if (outcome.status === 'done') this.workspace.message = `Exported ${outcome.name}.`
+      else if (outcome.status === 'canceled') this.workspace.message = undefined
+      else this.fail(outcome)
+    } catch (e) {
+      this.workspace.message = `Audio export failed: ${e instanceof Error ? e.message : String(e)}`
+    } finally {
+      this.renderingAudio = false
+    }
+  }
+
+  /** Restore the autosave offered at start-up (it stays unsaved). */
+  async acceptRestore(): Promise<void> {
+    this.restoreOffer = undefined
+    const outcome = await restore()
+    if (outcome.status !== 'done') return this.fail(outcome)
+    this.replace(outcome.song, outcome.name, true)
+    this.workspace.message = `Restored ${outcome.name || 'the song'}; save it to keep it.`
+  }
+
+  /** Decline the autosave (it is deleted). */
+  async declineRestore(): Promise<void> {
+    this.restoreOffer = undefined
+    await discardRestore()
+  }
+
+  /** Fetches the recent files for the Open Recent list. */
+  async refreshRecent(): Promise<void> {
+    this.recent = await recentFiles()
+  }
+
+  private async drop(file: File): Promise<void> {
+    this.opened(await importDroppedFile(file, { current: () => this.workspace.editor.song }))
+  }
+
+  private opened(outcome: Outcome<OpenedSong>): void {
+    if (outcome.status !== 'done') return this.fail(outcome)
+    this.replace(outcome.song, outcome.name, false)
+    this.notice = { name: outcome.name, lines: outcome.notice }
+    void this.refreshRecent()
+  }
+
+  private replace(song: Song, name: string, dirty: boolean): void {
+    this.workspace.stop()
+    this.workspace.continuation.discard()
+    this.workspace.editor.load(song)
+    this.workspace.viewport.fit(song)
+    this.name = name
+    this.savedSong = dirty ? undefined : song
+    this.status.reset(dirty)
+  }
+
+  private saved(outcome: Outcome<{ name: string }>, song: Song): void {
+    if (outcome.status !== 'done') return this.fail(outcome)
+    this.savedSong = song
+    this.name = outcome.name
+    // Main marked the file saved; if the song changed while saving, report() tells it so again.
+    this.status.reset(false)
+    this.report()
+    this.workspace.message = `Saved ${outcome.name}.`
+    void this.refreshRecent()
+  }
+
+  private fail(outcome: Outcome): void {
+    if (outcome.status === 'failed') this.workspace.message = outcome.error
+  }
+
+  private suggested(suffix: string, extension: string): string {
+    const base = (this.name || 'Untitled').replace(/\.(mid|midi|kar|rmi)$/i, '')
+    return `${base}${suffix ? ` ${suffix}` : ''}.${extension}`
+  }
+}
