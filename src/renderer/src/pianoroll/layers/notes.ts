@@ -16,22 +16,32 @@ function noteRect(scene: Scene, note: Note): { x: number; y: number; w: number; 
   return { x, y: t.pitchToY(note.pitch) + 1, w: Math.max(2, x1 - x - 1), h: Math.max(2, t.view.keyHeight - 2) }
 }
 
-/** Layer 3: the song's notes, coloured by velocity; selected notes stand out. Only visible notes are drawn. */
+/** Velocity shades: notes are drawn in this many batches per colour, so the fill style changes 2 x LEVELS times a frame, not once per note. */
+const LEVELS = 8
+const NOTE_FILLS = Array.from({ length: LEVELS }, (_, i) => colors.note(((i + 0.5) * 127) / LEVELS))
+const SELECTED_FILLS = Array.from({ length: LEVELS }, (_, i) => colors.selected(((i + 0.5) * 127) / LEVELS))
+
+/** Layer 3: the song's notes, shaded by velocity; selected notes stand out. Only visible notes are drawn. */
 export function drawNotes(scene: Scene): void {
   const { ctx } = scene
   const range = visibleRange(scene)
   const outline = scene.transform.view.keyHeight >= 8
+  const batches: Path2D[] = Array.from({ length: LEVELS * 2 }, () => new Path2D())
+  const edges = new Path2D()
   for (const track of scene.song.tracks) {
     forEachVisible(track.notes, range, (note) => {
       const r = noteRect(scene, note)
-      ctx.fillStyle = scene.selection.has(note) ? colors.selected(note.velocity) : colors.note(note.velocity)
-      ctx.fillRect(r.x, r.y, r.w, r.h)
-      if (outline && r.w > 4) {
-        ctx.strokeStyle = colors.noteEdge
-        ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1)
-      }
+      const level = Math.min(LEVELS - 1, Math.floor((note.velocity / 128) * LEVELS))
+      batches[(scene.selection.has(note) ? LEVELS : 0) + level]!.rect(r.x, r.y, r.w, r.h)
+      if (outline && r.w > 4) edges.rect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1)
     })
   }
+  batches.forEach((path, i) => {
+    ctx.fillStyle = i < LEVELS ? NOTE_FILLS[i]! : SELECTED_FILLS[i - LEVELS]!
+    ctx.fill(path)
+  })
+  ctx.strokeStyle = colors.noteEdge
+  ctx.stroke(edges)
 }
 
 /** Layer 4: the candidate on show, as translucent ghost notes. */
