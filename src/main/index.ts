@@ -52,6 +52,7 @@ function createWindow(): BrowserWindow {
     event.preventDefault()
     void files.requestClose()
   })
+  window.on('closed', () => files.windowClosed())
   const contents = window.webContents
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault()

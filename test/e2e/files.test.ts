@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
 import { ScriptedDialogs, scaleSong, tempFolder } from '../../src/main/files/testing.ts'
-import { exportMidi } from '../../src/shared/midi/index.ts'
+import { exportMidi, importMidi } from '../../src/shared/midi/index.ts'
 import type { Song } from '../../src/shared/music/types.ts'
 
 /**
@@ -184,24 +184,86 @@ describe('autosave and restore after a crash', () => {
       await next.close()
     }
   })
+})
 
-  it('asks before closing unsaved work and closes once the requested save is done', async () => {
+/** Waits until `check` holds (a file main writes after an IPC round trip). */
+async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** Drops a file onto the page as a user would: a drop event with a DataTransfer holding a File. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<boolean> {
+  return page.evaluate(
+    ([n, b]) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([new Uint8Array(b)], n))
+      const target = document.elementFromPoint(700, 400) ?? document.body
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true })
+      target.dispatchEvent(drop)
+      return drop.defaultPrevented
+    },
+    [name, [...bytes]] as const,
+  )
+}
+
+describe('files through the editor UI', () => {
+  it('opens a dropped .mid with its import notice, saves it from the menu, and the file holds the same notes', async () => {
     const dialogs = new ScriptedDialogs()
     const docs = tempFolder('np-docs-')
     const app = await startApp({ browser, dialogs, modelDir: noModel })
     try {
-      await loadFilesModule(app.page)
-      await app.page.evaluate(async (s) => {
-        window.__npFiles.installCloseGuard(() => s)
-        await new window.__npFiles.DocumentStatus().set(true)
-      }, scaleSong('Unsaved'))
+      const song = scaleSong('Dropped')
+      await app.page.getByRole('banner', { name: 'Toolbar' }).waitFor()
+      expect(await dropFile(app.page, 'dropped.mid', exportMidi(song))).toBe(true)
+      const notice = app.page.getByTestId('import-notice')
+      await notice.filter({ hasText: 'Read 8 notes (MIDI format 1).' }).waitFor()
+      expect(app.titles.at(-1)).toBe('dropped.mid — Neural Piano')
+      dialogs.saves.push(join(docs, 'kept.mid'))
+      await app.emit('menu:command', 'file:save')
+      await until(() => existsSync(join(docs, 'kept.mid')), 'the saved file')
+      expect(dialogs.shown).toEqual(['save:dropped.mid:midi'])
+      const reread = importMidi(readFileSync(join(docs, 'kept.mid'))).song
+      expect(notesOf(reread)).toEqual(notesOf(song))
+      expect(reread.tempos).toEqual(song.tempos)
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('offers the autosave after a crash in the restore prompt, restores it, and saves it when closing', async () => {
+    const dataDir = tempFolder('np-data-')
+    const docs = tempFolder('np-docs-')
+    const crashed = await startApp({ browser, dataDir, modelDir: noModel })
+    await crashed.page.evaluate(async (s) => {
+      await window.api.setDocumentState({ dirty: true, name: 'Sketch' })
+      await window.api.writeAutosave(s)
+    }, scaleSong('Sketch'))
+    await crashed.close()
+
+    const dialogs = new ScriptedDialogs()
+    const app = await startApp({ browser, dialogs, dataDir, modelDir: noModel })
+    try {
+      const prompt = app.page.getByTestId('restore-prompt')
+      await prompt.waitFor()
+      expect(await prompt.textContent()).toMatch(/Neural Piano did not close properly\. Restore “Sketch” \(8 notes\)/)
+      await app.page.getByTestId('restore-accept').click()
+      await prompt.waitFor({ state: 'detached' })
+      await until(() => app.titles.at(-1) === 'Sketch • — Neural Piano', 'the unsaved title')
+      // Closing now asks; the user chooses Save and picks a file; the window closes once it is written.
       dialogs.closes.push('save')
-      dialogs.saves.push(join(docs, 'before-close.mid'))
+      dialogs.saves.push(join(docs, 'sketch.mid'))
       const closed = new Promise((done) => app.page.once('close', done))
       await app.files.requestClose()
       await closed
-      expect(dialogs.shown).toEqual(['confirm:Untitled', 'save:Untitled.mid:midi'])
-      expect(existsSync(join(docs, 'before-close.mid'))).toBe(true)
+      expect(dialogs.shown).toEqual(['confirm:Sketch', 'save:Sketch.mid:midi'])
+      expect(notesOf(importMidi(readFileSync(join(docs, 'sketch.mid'))).song)).toEqual(notesOf(scaleSong()))
+      expect(existsSync(join(dataDir, 'autosave.json'))).toBe(false)
     } finally {
       await app.close()
     }

@@ -175,3 +175,17 @@ describe('FileService', () => {
     expect(existsSync(join(dataDir, 'autosave.json'))).toBe(false)
   })
 })
+
+describe('FileService across windows', () => {
+  it('starts the next window (macOS re-activation) with a fresh document that asks again', async () => {
+    const { files, dialogs, events } = setup()
+    files.setState(true, 'First')
+    dialogs.closes.push('discard')
+    await files.requestClose()
+    expect(events.closes).toBe(1)
+    files.windowClosed()
+    expect(files.document.title).toBe('Untitled — Neural Piano')
+    files.setState(true, undefined)
+    expect(files.canClose()).toBe(false)
+  })
+})

@@ -182,6 +182,13 @@ export class FileService {
     }
   }
 
+  /** The window closed (after canClose or the user's choice): the next window starts a fresh document. */
+  windowClosed(): void {
+    this.closing = false
+    this.closeAfterSave = false
+    this.document.reset(undefined)
+  }
+
   /** A clean exit: without unsaved changes nothing needs restoring next time. */
   async shutdown(): Promise<void> {
     if (!this.document.dirty) await this.autosave.discard().catch(() => undefined)

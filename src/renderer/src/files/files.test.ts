@@ -75,6 +75,17 @@ describe('the renderer file module', () => {
     expect(calls).toHaveLength(4)
   })
 
+  it('skips autosaves while the revision has not changed', async () => {
+    const { api, calls } = fakeApi()
+    const autosave = new Autosave({ api })
+    let revision = 1
+    const tick = () => autosave.tick(createSong, () => true, () => revision)
+    expect([await tick(), await tick()]).toEqual([true, false])
+    revision = 2
+    expect(await tick()).toBe(true)
+    expect(calls).toHaveLength(2)
+  })
+
   it('words the import report and the restore offer as sentences', () => {
     const report = { ...emptyReport(0, { kind: 'ppq', ppq: 96 }, 1), tracksRead: 1, notesKept: 1200, zeroLengthNotesDropped: 3 }
     expect(formatImportReport(report)).toEqual(['Read 1,200 notes (MIDI format 0).', '3 zero-length notes dropped.'])
