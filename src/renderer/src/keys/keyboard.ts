@@ -18,20 +18,24 @@ export function connectKeyboard(run: (action: ActionId) => void, about: () => vo
   keydown(event: KeyboardEvent): void
   menu(command: MenuCommand): void
 } {
-  let last: { action: ActionId; at: number } | undefined
+  let last: { action: ActionId; at: number; from: 'key' | 'menu' } | undefined
+  // True when the other source just ran this action: one press seen twice, not two presses.
+  const repeats = (action: ActionId, source: 'key' | 'menu') => last !== undefined && last.from !== source && last.action === action && performance.now() - last.at < 300
   return {
     keydown(event) {
       const shortcut = matchShortcut(event)
       if (!shortcut) return
       if (inTextField(event.target) && (!shortcut.mod || TEXT_EDITING.has(shortcut.action))) return
       event.preventDefault()
-      last = { action: shortcut.action, at: performance.now() }
+      if (repeats(shortcut.action, 'key')) return
+      last = { action: shortcut.action, at: performance.now(), from: 'key' }
       run(shortcut.action)
     },
     menu(command) {
       const action = MENU_ACTIONS[command]
       if (action === 'about') return about()
-      if (last && last.action === action && performance.now() - last.at < 300) return
+      if (repeats(action, 'menu')) return
+      last = { action, at: performance.now(), from: 'menu' }
       if (TEXT_EDITING.has(action) && inTextField(document.activeElement)) {
         // The menu's click handlers replace Chromium's own editing: do it for the focused field.
         document.execCommand(action === 'selectAll' ? 'selectAll' : action)

@@ -41,6 +41,8 @@ export class DocumentFiles implements FileActions {
   restoreOffer = $state.raw<RestoreOffer | undefined>(undefined)
   /** Audio export under way. */
   renderingAudio = $state(false)
+  /** How far the audio export is, 0..1. */
+  audioProgress = $state(0)
   /** The recent files, as last fetched. */
   recent = $state.raw<RecentFile[]>([])
 
@@ -125,13 +127,14 @@ export class DocumentFiles implements FileActions {
     if (this.renderingAudio) return
     const { song, bars } = this.workspace.editor
     this.renderingAudio = true
+    this.audioProgress = 0
     this.workspace.message = 'Rendering audio…'
     try {
       const player = await this.workspace.audio()
       await player.loaded()
       const { renderWav } = await import('../audio/renderAudio.ts')
       const range = bars ? barRangeTicks(song, bars) : undefined
-      const wav = await renderWav(song, player.buffers, range ? { from: range.start, to: range.end } : undefined)
+      const wav = await renderWav(song, player.buffers, range ? { from: range.start, to: range.end } : undefined, (done) => (this.audioProgress = done))
       const outcome = await exportAudio(wav, { suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'wav') })
       if (outcome.status === 'done') this.workspace.message = `Exported ${outcome.name}.`
       else if (outcome.status === 'canceled') this.workspace.message = undefined

@@ -37,6 +37,8 @@ export class Workspace {
   tool = $state<Tool>('draw')
   /** The snap grid. */
   grid = $state.raw<Grid>({ division: 16, triplet: false })
+  /** Velocity of newly drawn notes. */
+  drawVelocity = $state(90)
   /** Loop the selected bars when playing. */
   loop = $state(false)
   /** Scroll along with the playhead. */
@@ -138,6 +140,7 @@ export class Workspace {
         return void this.play(this.playFrom(true))
       case 'toggleLoop':
         this.loop = !this.loop
+        if (this.loop && !e.bars) this.message = 'Loop is on: select bars on the ruler to loop them.'
         if (this.playing) void this.play(this.playFrom(true))
         return
       case 'toolDraw':

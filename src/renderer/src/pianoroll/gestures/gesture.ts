@@ -23,7 +23,7 @@ export interface RollContext {
   /** The length the last drawn or resized note had, for the next one. */
   lastLength: number
   /** Velocity of newly drawn notes. */
-  velocity: number
+  readonly velocity: number
   /** Shows or hides the rubber band. */
   setRubberBand(band: { x0: number; y0: number; x1: number; y1: number } | undefined): void
   /** Sounds a key briefly (and lights it on the keyboard). */
