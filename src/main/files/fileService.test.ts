@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportMidi } from '../../shared/midi/index.ts'
@@ -103,6 +103,17 @@ describe('FileService', () => {
     expect(dialogs.shown).toEqual(['save:Bars 1-4.mid:midi', 'save:Untitled.wav:wav'])
     expect(files.document.path).toBeUndefined()
     expect(readFileSync(join(docs, 'take.wav'), 'latin1')).toBe('RIFF')
+  })
+
+  it('asks where to save when the document\'s folder has gone', async () => {
+    const { files, dialogs, docs } = setup()
+    const gone = join(docs, 'gone')
+    mkdirSync(gone)
+    dialogs.saves.push(join(gone, 'song.mid'), join(docs, 'rescued.mid'))
+    await files.save(scaleSong(), false)
+    rmSync(gone, { recursive: true })
+    expect(await files.save(scaleSong(), false)).toEqual({ ok: true, canceled: false, name: 'rescued.mid' })
+    expect(dialogs.shown).toEqual(['save:Untitled.mid:midi', 'save:song.mid:midi'])
   })
 
   it('says in plain words why a save failed', async () => {

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
+import { basename, dirname, extname } from 'node:path'
 import { importMidi, MidiImportError, exportMidi } from '../../shared/midi/index.ts'
 import { FILE_LIMITS, songSchema, type Canceled, type FilesEvents, type FilesResponses, type Opened, type Written } from '../../shared/ipc/files.ts'
 import type { Song } from '../../shared/music/types.ts'
@@ -93,7 +93,9 @@ export class FileService {
 
   /** `file:save`: to the document's file, or through the save dialog (Save As, or no file yet). */
   async save(song: Song, saveAs: boolean): Promise<Answer<FilesResponses['file:save']>> {
-    const path = !saveAs && this.document.path ? this.document.path : await this.askSavePath(defaultMidiName(this.document.name), 'midi')
+    // A file whose folder was moved or deleted since: ask where to save rather than fail.
+    const current = !saveAs && this.document.path && (await isFolder(dirname(this.document.path))) ? this.document.path : undefined
+    const path = current ?? (await this.askSavePath(defaultMidiName(this.document.name), 'midi'))
     if (!path) return this.saveEnded({ ok: true, ...canceled })
     const written = await this.writeTo(path, exportMidi(song), 'save')
     if (!written.ok) return this.saveEnded(written)
@@ -269,6 +271,10 @@ function decode(name: string, bytes: Uint8Array): Answer<{ value: Pick<Opened, '
     if (error instanceof MidiImportError) return { ok: false, error: `${name} is not a MIDI file that can be read: ${error.message}` }
     throw error
   }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false)
 }
 
 function stem(name: string): string {

@@ -55,6 +55,8 @@ describe('the renderer file module', () => {
     const song = createSong()
     song.tracks[0]?.notes.push({ pitch: 60, ticks: 0, durationTicks: 10, velocity: 90, id: 7, selected: true } as Song['tracks'][0]['notes'][0])
     expect(plainSong(song).tracks[0]?.notes).toEqual([{ pitch: 60, ticks: 0, durationTicks: 10, velocity: 90 }])
+    song.tracks[0]?.notes.splice(0, 1, { pitch: 60.4, ticks: 119.6, durationTicks: 0.2, velocity: 0 })
+    expect(plainSong(song).tracks[0]?.notes).toEqual([{ pitch: 60, ticks: 120, durationTicks: 1, velocity: 1 }])
   })
 
   it('autosaves only while dirty and one write at a time', async () => {
