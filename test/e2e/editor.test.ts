@@ -25,7 +25,7 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
 
   beforeAll(async () => {
     modelDir = await mkdtemp(join(tmpdir(), 'np-editor-model-'))
-    await createTinyCheckpoint(modelDir)
+    await createTinyCheckpoint(modelDir, { hidden: 64 })
     app = await startApp({ modelDir })
     await app.page.getByTestId('model-status').filter({ hasText: 'Model: ready' }).waitFor({ timeout: 90_000 })
   })
@@ -116,6 +116,7 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
     await page.getByTestId('accept').click()
     await expect(page.getByTestId('candidate-index').count()).resolves.toBe(0)
     await expect(noteCount(page)).resolves.toBe(8 + written)
+    await expect(page.getByTestId('selected-bars').textContent()).resolves.toBe('Bars 2–3') // the next Continue goes on from them
     await page.getByTestId('piano-roll').focus()
     await page.keyboard.press('Control+z')
     await expect(noteCount(page)).resolves.toBe(8)
@@ -127,10 +128,12 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
 
   it('cancels a generation and says so; nothing changes', async () => {
     const { page } = app
+    const box = await rollBox(page)
+    await page.mouse.click(box.x + KEYBOARD + 20, box.y + 10) // bar 1 again
     await page.getByLabel('Bars to write').fill('32')
     await page.getByLabel('Variations').fill('8')
     await page.getByTestId('continue').click()
-    await page.getByRole('button', { name: 'Cancel' }).click()
+    await page.keyboard.press('Escape') // at once: the tiny model writes 32 bars in well under a second
     await expect(page.getByTestId('continue-error').textContent()).resolves.toMatch(/Cancelled/)
     await expect(noteCount(page)).resolves.toBe(8)
     await page.getByLabel('Bars to write').fill('2')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../helpers/browser.ts'
@@ -203,7 +203,11 @@ describe('restore after a crash, through the editor', () => {
       const at = await layout(first.page)
       for (let i = 0; i < 3; i++) await drag(first.page, [at.x(i * 480 + 10), at.y(i)], [at.x(i * 480 + 300), at.y(i)])
       await expect(noteCount(first.page)).resolves.toBe(3)
-      await first.page.waitForTimeout(6_500) // autosave runs every 5 s while there are unsaved changes
+      // Autosave runs every 5 s while there are unsaved changes: wait for one that holds the 3 notes.
+      const autosave = join(dataDir, 'autosave.json')
+      for (let waited = 0; waited < 20_000 && !(existsSync(autosave) && readFileSync(autosave, 'utf8').split('"pitch"').length - 1 === 3); waited += 250) {
+        await first.page.waitForTimeout(250)
+      }
       await first.close() // the crash: no clean exit
 
       const next = await startApp({ browser, dataDir, modelDir: noModel })
@@ -212,7 +216,7 @@ describe('restore after a crash, through the editor', () => {
         await next.page.screenshot({ path: 'docs/editor-restore.png' })
         await next.page.getByTestId('restore-accept').click()
         await next.page.getByTestId('restore-prompt').waitFor({ state: 'detached' })
-        await expect(noteCount(next.page)).resolves.toBe(3)
+        await next.page.getByTestId('note-count').filter({ hasText: /^3 notes/ }).waitFor()
         await expect(next.page.getByTestId('document-name').textContent()).resolves.toMatch(/•$/)
         expect(next.errors).toEqual([])
       } finally {

@@ -28,6 +28,10 @@ export type ActionId =
   | 'zoomIn'
   | 'zoomOut'
   | 'fit'
+  | 'zoomKeysIn'
+  | 'zoomKeysOut'
+  | 'home'
+  | 'end'
   | 'continue'
   | 'nextCandidate'
   | 'previousCandidate'
@@ -87,6 +91,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: '=', mod: true, action: 'zoomIn', label: 'Zoom in', group: 'View', menu: 'view:zoomIn' },
   { key: '-', mod: true, action: 'zoomOut', label: 'Zoom out', group: 'View', menu: 'view:zoomOut' },
   { key: '0', mod: true, action: 'fit', label: 'Fit the song', group: 'View', menu: 'view:fit' },
+  { key: '=', alt: true, action: 'zoomKeysIn', label: 'Taller keys', group: 'View' },
+  { key: '-', alt: true, action: 'zoomKeysOut', label: 'Shorter keys', group: 'View' },
+  { key: 'Home', action: 'home', label: 'Scroll to the start', group: 'View' },
+  { key: 'End', action: 'end', label: 'Scroll to the end', group: 'View' },
   { key: 'Enter', mod: true, action: 'continue', label: 'Continue the selected bars', group: 'Continue', menu: 'model:continue' },
   { key: ']', action: 'nextCandidate', label: 'Next candidate', group: 'Continue' },
   { key: '[', action: 'previousCandidate', label: 'Previous candidate', group: 'Continue' },

@@ -4,6 +4,7 @@ import { acceptCandidate } from '../commands/candidate.ts'
 import { addBatch, current, cycle, emptyCandidates, type CandidateEntry, type CandidateList } from '../continue/candidates.ts'
 import { barsToContinue, buildRequest, defaultSettings, randomSeed, type ContinueSettings } from '../continue/request.ts'
 import type { Editor } from './editor.svelte.ts'
+import { barAtTick } from '../../../shared/music/bars.ts'
 
 /** The generation under way. */
 interface Running {
@@ -94,6 +95,10 @@ export class ContinueSession {
     const shown = this.shown
     if (!shown) return
     this.editor.apply((song) => acceptCandidate(song, shown.notes))
+    // The written bars become the selection, so the next Continue goes on from them.
+    const song = this.editor.song
+    const start = barAtTick(song, shown.startTick)
+    this.editor.bars = { start, end: Math.max(start + 1, barAtTick(song, Math.max(shown.startTick, shown.endTick - 1)) + 1) }
     this.discard()
   }
 

@@ -60,7 +60,7 @@ export class DocumentFiles implements FileActions {
   /** Starts autosave, the close guard, drag and drop and the restore check; returns the teardown. */
   connect(): () => void {
     const editor = this.workspace.editor
-    const stopAutosave = new Autosave({ onError: (e) => (this.workspace.message = `Autosave failed: ${e}`) }).start(
+    const stopAutosave = new Autosave({ onError: (e) => this.workspace.say(`Autosave failed: ${e}`, 20) }).start(
       () => editor.song,
       () => this.dirty,
     )
@@ -118,7 +118,7 @@ export class DocumentFiles implements FileActions {
     const { song, bars } = this.workspace.editor
     const part = bars ? songOfBars(song, bars) : song
     const outcome = await exportMidi(part, { suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'mid') })
-    if (outcome.status === 'done') this.workspace.message = `Exported ${outcome.name}.`
+    if (outcome.status === 'done') this.workspace.say(`Exported ${outcome.name}.`)
     else this.fail(outcome)
   }
 
@@ -128,7 +128,7 @@ export class DocumentFiles implements FileActions {
     const { song, bars } = this.workspace.editor
     this.renderingAudio = true
     this.audioProgress = 0
-    this.workspace.message = 'Rendering audio…'
+    this.workspace.say('Rendering audio…', 3600)
     try {
       const player = await this.workspace.audio()
       await player.loaded()
@@ -136,11 +136,11 @@ export class DocumentFiles implements FileActions {
       const range = bars ? barRangeTicks(song, bars) : undefined
       const wav = await renderWav(song, player.buffers, range ? { from: range.start, to: range.end } : undefined, (done) => (this.audioProgress = done))
       const outcome = await exportAudio(wav, { suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'wav') })
-      if (outcome.status === 'done') this.workspace.message = `Exported ${outcome.name}.`
-      else if (outcome.status === 'canceled') this.workspace.message = undefined
+      if (outcome.status === 'done') this.workspace.say(`Exported ${outcome.name}.`)
+      else if (outcome.status === 'canceled') this.workspace.say(undefined)
       else this.fail(outcome)
     } catch (e) {
-      this.workspace.message = `Audio export failed: ${e instanceof Error ? e.message : String(e)}`
+      this.workspace.say(`Audio export failed: ${e instanceof Error ? e.message : String(e)}`, 20)
     } finally {
       this.renderingAudio = false
     }
@@ -152,7 +152,7 @@ export class DocumentFiles implements FileActions {
     const outcome = await restore()
     if (outcome.status !== 'done') return this.fail(outcome)
     this.replace(outcome.song, outcome.name, true)
-    this.workspace.message = `Restored ${outcome.name || 'the song'}; save it to keep it.`
+    this.workspace.say(`Restored ${outcome.name || 'the song'}; save it to keep it.`, 15)
   }
 
   /** Decline the autosave (it is deleted). */
@@ -194,12 +194,12 @@ export class DocumentFiles implements FileActions {
     // Main marked the file saved; if the song changed while saving, report() tells it so again.
     this.status.reset(false)
     this.report()
-    this.workspace.message = `Saved ${outcome.name}.`
+    this.workspace.say(`Saved ${outcome.name}.`)
     void this.refreshRecent()
   }
 
   private fail(outcome: Outcome): void {
-    if (outcome.status === 'failed') this.workspace.message = outcome.error
+    if (outcome.status === 'failed') this.workspace.say(outcome.error, 20)
   }
 
   private suggested(suffix: string, extension: string): string {

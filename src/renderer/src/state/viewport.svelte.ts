@@ -1,6 +1,6 @@
 import type { Song, Ticks } from '../../../shared/music/types.ts'
 import { barStartTick } from '../../../shared/music/bars.ts'
-import { RollTransform, type View } from '../pianoroll/transform.ts'
+import { KEYBOARD_WIDTH, RollTransform, type View } from '../pianoroll/transform.ts'
 import { centerPitch, clampView, fitView, zoomXAt, zoomYAt } from '../pianoroll/viewMath.ts'
 import { songExtent } from '../pianoroll/extent.ts'
 
@@ -44,6 +44,12 @@ export class Viewport {
     const extent = songExtent(song)
     const end = Math.max(extent.end, barStartTick(song, 4))
     this.view = fitView(this.view, this.width, this.height, { start: 0, end, low: extent.low, high: extent.high })
+  }
+
+  /** Scrolls so that `tick` sits at `at` (0 = left edge, 1 = right edge) of the note area. */
+  scrollToTick(tick: Ticks, at = 0): void {
+    const area = Math.max(1, this.width - KEYBOARD_WIDTH)
+    this.view = clampView({ ...this.view, scrollTick: tick - (at * area) / this.view.pxPerTick }, this.height)
   }
 
   /** Scrolls so that `tick` is in view, paging when it passes the right edge (follow playhead). */

@@ -11,6 +11,7 @@ import type { Player } from '../audio/Player.ts'
 import { ContinueSession } from './continueSession.svelte.ts'
 import { Editor } from './editor.svelte.ts'
 import { Viewport } from './viewport.svelte.ts'
+import { songExtent } from '../pianoroll/extent.ts'
 
 /** File actions, provided by the files module (src/renderer/src/files). */
 export interface FileActions {
@@ -51,6 +52,7 @@ export class Workspace {
   helpOpen = $state(false)
   /** A short message for the status bar (what just happened, or what went wrong). */
   message = $state<string | undefined>(undefined)
+  private messageTimer: ReturnType<typeof setTimeout> | undefined
   /** Where the last click in the note area was (snapped): where Paste puts notes. */
   cursorTick: Ticks = 0
   /** File actions once the files module is wired. */
@@ -95,11 +97,11 @@ export class Workspace {
     const bars = this.editor.bars
     const loop = this.loop && bars ? barRangeTicks(this.editor.song, bars) : undefined
     try {
-      this.message = player.playing ? this.message : 'Loading the piano…'
+      if (!player.playing) this.say('Loading the piano…')
       await player.play(this.editor.song, { fromTick, loop, extra, toTick })
-      this.message = undefined
+      if (this.message === 'Loading the piano…') this.say(undefined)
     } catch (e) {
-      this.message = `Playback failed: ${e instanceof Error ? e.message : String(e)}`
+      this.say(`Playback failed: ${e instanceof Error ? e.message : String(e)}`, 20)
       return
     }
     this.playing = true
@@ -140,7 +142,7 @@ export class Workspace {
         return void this.play(this.playFrom(true))
       case 'toggleLoop':
         this.loop = !this.loop
-        if (this.loop && !e.bars) this.message = 'Loop is on: select bars on the ruler to loop them.'
+        if (this.loop && !e.bars) this.say('Loop is on: select bars on the ruler to loop them.')
         if (this.playing) void this.play(this.playFrom(true))
         return
       case 'toolDraw':
@@ -158,7 +160,7 @@ export class Workspace {
         return e.apply((song) => deleteNotes(song, sel))
       case 'copy':
         this.clip = copyNotes(sel)
-        this.message = sel.size ? `Copied ${sel.size} note${sel.size === 1 ? '' : 's'}.` : 'Nothing selected to copy.'
+        this.say(sel.size ? `Copied ${sel.size} note${sel.size === 1 ? '' : 's'}.` : 'Nothing selected to copy.')
         return
       case 'paste':
         return e.apply((song) => pasteNotes(song, this.clip, e.bars ? barStartTick(song, e.bars.start) : this.cursorTick))
@@ -197,6 +199,14 @@ export class Workspace {
         return this.viewport.zoomX(0.8)
       case 'fit':
         return this.viewport.fit(e.song)
+      case 'zoomKeysIn':
+        return this.viewport.zoomY(1.2)
+      case 'zoomKeysOut':
+        return this.viewport.zoomY(1 / 1.2)
+      case 'home':
+        return this.viewport.scrollToTick(0)
+      case 'end':
+        return this.viewport.scrollToTick(songExtent(e.song).end, 0.9)
       case 'continue':
         return void this.continuation.run()
       case 'nextCandidate':
@@ -231,6 +241,13 @@ export class Workspace {
     }
   }
 
+  /** Shows a message in the status bar for `seconds` (undefined clears it). */
+  say(text: string | undefined, seconds = 8): void {
+    clearTimeout(this.messageTimer)
+    this.message = text
+    if (text !== undefined) this.messageTimer = setTimeout(() => (this.message = undefined), seconds * 1000)
+  }
+
   /** Frees playback. */
   dispose(): void {
     cancelAnimationFrame(this.frame)
@@ -238,8 +255,8 @@ export class Workspace {
   }
 
   private file(action: (files: FileActions) => Promise<void>): void {
-    if (!this.files) return void (this.message = 'Files are not available yet.')
-    action(this.files).catch((error: unknown) => (this.message = error instanceof Error ? error.message : String(error)))
+    if (!this.files) return this.say('Files are not available yet.')
+    action(this.files).catch((error: unknown) => this.say(error instanceof Error ? error.message : String(error), 20))
   }
 
   private playFrom(fromSelection: boolean): Ticks {

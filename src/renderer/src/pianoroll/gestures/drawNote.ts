@@ -12,7 +12,7 @@ export const drawNote: Gesture = {
     const start = snapTickDown(song, ctx.grid(), t.xToTick(p.x))
     const minLength = Math.max(1, Math.round(gridTicks(ctx.grid(), song.ppq)))
     const place = (length: number) => ctx.editor.preview(addNote(before.song, { pitch, ticks: start, durationTicks: length, velocity: ctx.velocity }))
-    place(ctx.lastLength)
+    place(Math.max(minLength, Math.round(ctx.lastLength * song.ppq)))
     ctx.audition(pitch, ctx.velocity)
     let dragged = false
     return {
@@ -24,7 +24,7 @@ export const drawNote: Gesture = {
       },
       onPointerUp() {
         const added = [...ctx.editor.selection][0]
-        if (added && dragged) ctx.lastLength = added.durationTicks
+        if (added && dragged) ctx.lastLength = added.durationTicks / song.ppq
         ctx.editor.commitFrom(before)
       },
     }

@@ -20,7 +20,7 @@ export interface RollContext {
   transform(): RollTransform
   /** The snap grid. */
   grid(): Grid
-  /** The length the last drawn or resized note had, for the next one. */
+  /** The length the last drawn or resized note had, in quarter notes (songs differ in PPQ), for the next one. */
   lastLength: number
   /** Velocity of newly drawn notes. */
   readonly velocity: number

@@ -19,7 +19,7 @@ export const resizeNotes: Gesture = {
       },
       onPointerUp() {
         const resized = [...editor.selection].find((n) => n.ticks === target.ticks && n.pitch === target.pitch)
-        if (resized) ctx.lastLength = resized.durationTicks
+        if (resized) ctx.lastLength = resized.durationTicks / before.song.ppq
         editor.commitFrom(before)
       },
     }
