@@ -6,7 +6,7 @@ const TEXT_EDITING: ReadonlySet<ActionId> = new Set(['undo', 'redo', 'cut', 'cop
 
 /** True when the key press belongs to a form field (typing a tempo, a seed…), not to the editor. */
 export function inTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false
   return target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox') || target.tagName === 'SELECT'
 }
 
@@ -36,7 +36,7 @@ export function connectKeyboard(run: (action: ActionId) => void, about: () => vo
       if (action === 'about') return about()
       if (repeats(action, 'menu')) return
       last = { action, at: performance.now(), from: 'menu' }
-      if (TEXT_EDITING.has(action) && inTextField(document.activeElement)) {
+      if (TEXT_EDITING.has(action) && typeof document !== 'undefined' && inTextField(document.activeElement)) {
         // The menu's click handlers replace Chromium's own editing: do it for the focused field.
         document.execCommand(action === 'selectAll' ? 'selectAll' : action)
         return
