@@ -72,7 +72,15 @@ export class Player {
   /** Where playback is now, in ticks, or undefined when stopped. */
   position(): Ticks | undefined {
     if (!this.playing || !this.tempo) return undefined
-    return this.tempo.ticks(Tone.getTransport().seconds)
+    const transport = Tone.getTransport()
+    // What is sounding now, not what is being scheduled (Transport.seconds runs a look-ahead early).
+    let seconds = transport.getSecondsAtTime(Tone.immediate())
+    if (transport.loop) {
+      const start = Tone.Time(transport.loopStart).toSeconds()
+      const end = Tone.Time(transport.loopEnd).toSeconds()
+      if (seconds >= end && end > start) seconds = start + ((seconds - start) % (end - start))
+    }
+    return this.tempo.ticks(Math.max(0, seconds))
   }
 
   /** Calls `listener` when playback reaches the end by itself. */
