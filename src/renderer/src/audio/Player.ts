@@ -1,6 +1,6 @@
 import * as Tone from 'tone'
 import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
-import { pianoSampleUrls } from './samples.ts'
+import { loadSampleBytes, pianoSampleUrls } from './samples.ts'
 import { scheduleNotes, songEndTick } from './schedule.ts'
 import { TempoMap } from './timing.ts'
 
@@ -38,25 +38,18 @@ export class Player {
     this.output = new Tone.Gain(1).toDestination()
     this.buffers = new Tone.ToneAudioBuffers()
     this.sampler = new Tone.Sampler({ release: 0.8 }).connect(this.output)
-    this.ready = new Promise<void>((resolve, reject) => {
-      const entries = Object.entries(pianoSampleUrls)
-      let left = entries.length
-      if (left === 0) reject(new Error('the piano samples are missing from the build'))
-      for (const [name, url] of entries) {
-        this.buffers.add(
-          name,
-          url,
-          () => {
-            this.sampler.add(name as Tone.Unit.Note, this.buffers.get(name))
-            if (--left === 0) {
-              this.samplesLoaded = true
-              resolve()
-            }
-          },
-          (error) => reject(error),
-        )
-      }
+    this.ready = Promise.all(
+      Object.entries(pianoSampleUrls).map(async ([name, url]) => {
+        const decoded = await Tone.getContext().decodeAudioData(await loadSampleBytes(url))
+        const buffer = new Tone.ToneAudioBuffer(decoded)
+        this.buffers.add(name, buffer)
+        this.sampler.add(name as Tone.Unit.Note, buffer)
+      }),
+    ).then(() => {
+      this.samplesLoaded = true
     })
+    // Playback reports a failure when it is asked for; nothing else waits on this promise.
+    this.ready.catch(() => undefined)
   }
 
   /** Resolves when every sample has loaded. */
