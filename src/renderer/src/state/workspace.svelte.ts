@@ -61,6 +61,7 @@ export class Workspace {
   showAbout: () => void = () => undefined
 
   private clip: Clip = { notes: [], length: 0 }
+  private auditioning = false
   private player: Player | undefined
   private playerLoading: Promise<Player> | undefined
   private frame = 0
@@ -93,6 +94,7 @@ export class Workspace {
 
   /** Plays from `fromTick` (looping the selected bars when loop is on), with optional extra notes. */
   async play(fromTick: Ticks, extra?: readonly Note[], toTick?: Ticks): Promise<void> {
+    this.auditioning = false
     const player = await this.audio()
     const bars = this.editor.bars
     const loop = this.loop && bars ? barRangeTicks(this.editor.song, bars) : undefined
@@ -128,7 +130,7 @@ export class Workspace {
     if (!shown) return
     const bars = this.editor.bars
     const from = bars ? barStartTick(this.editor.song, bars.start) : shown.startTick
-    void this.play(from, shown.notes, shown.endTick)
+    void this.play(from, shown.notes, shown.endTick).then(() => (this.auditioning = true))
   }
 
   /** Runs an action from a key, the menu or a button. */
@@ -210,9 +212,11 @@ export class Workspace {
       case 'continue':
         return void this.continuation.run()
       case 'nextCandidate':
-        return this.continuation.cycle(1)
       case 'previousCandidate':
-        return this.continuation.cycle(-1)
+        this.continuation.cycle(action === 'nextCandidate' ? 1 : -1)
+        // Cycling while auditioning auditions the next one: compare them by ear.
+        if (this.playing && this.auditioning) this.auditionCandidate()
+        return
       case 'acceptCandidate':
         return this.continuation.accept()
       case 'auditionCandidate':
@@ -267,6 +271,7 @@ export class Workspace {
   }
 
   private stopped(): void {
+    this.auditioning = false
     this.playing = false
     this.playheadTick = undefined
     cancelAnimationFrame(this.frame)
