@@ -74,7 +74,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'y', mod: true, action: 'redo', label: 'Redo', group: 'Edit', menu: 'edit:redo' },
   { key: 'x', mod: true, action: 'cut', label: 'Cut', group: 'Edit', menu: 'edit:cut' },
   { key: 'c', mod: true, action: 'copy', label: 'Copy', group: 'Edit', menu: 'edit:copy' },
-  { key: 'v', mod: true, action: 'paste', label: 'Paste at the playhead / selected bar', group: 'Edit', menu: 'edit:paste' },
+  { key: 'v', mod: true, action: 'paste', label: 'Paste at the selected bar, or where you last clicked', group: 'Edit', menu: 'edit:paste' },
   { key: 'd', mod: true, action: 'duplicate', label: 'Duplicate after itself', group: 'Edit', menu: 'edit:duplicate' },
   { key: 'Delete', action: 'delete', label: 'Delete', group: 'Edit', menu: 'edit:delete' },
   { key: 'Backspace', action: 'delete', label: 'Delete', group: 'Edit' },
