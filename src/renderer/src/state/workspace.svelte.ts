@@ -48,6 +48,8 @@ export class Workspace {
   playing = $state(false)
   /** Where playback is. */
   playheadTick = $state<Ticks | undefined>(undefined)
+  /** What is under the pointer in the roll, for the status bar. */
+  hover = $state.raw<{ pitch: number; tick: Ticks } | undefined>(undefined)
   /** The keyboard-shortcut help overlay is open. */
   helpOpen = $state(false)
   /** A short message for the status bar (what just happened, or what went wrong). */
