@@ -1,7 +1,8 @@
 import type { ModelStatus } from '../../../shared/ipc/app.ts'
 import type { ContinueResponse } from '../../../shared/ipc/continue.ts'
 import { acceptCandidate } from '../commands/candidate.ts'
-import { addBatch, current, cycle, emptyCandidates, type CandidateEntry, type CandidateList } from '../continue/candidates.ts'
+import { addBatch, current, cycle, emptyCandidates, type CandidateList } from '../continue/candidates.ts'
+import { candidatesOf, failureMessage, modelProblem } from '../continue/outcome.ts'
 import { barsToContinue, buildRequest, defaultSettings, randomSeed, type ContinueSettings } from '../continue/request.ts'
 import type { Editor } from './editor.svelte.ts'
 import { barAtTick } from '../../../shared/music/bars.ts'
@@ -51,9 +52,8 @@ export class ContinueSession {
   async run(): Promise<void> {
     if (this.running) return
     this.error = undefined
-    const model = this.model()
-    if (model.state === 'loading') return void (this.error = 'The model is still loading. You can keep editing; try again in a moment.')
-    if (model.state === 'error') return void (this.error = `No model is available (${model.error}). Everything else keeps working.`)
+    const problem = modelProblem(this.model())
+    if (problem) return void (this.error = problem)
     const range = barsToContinue(this.editor.song, this.editor.bars, this.editor.selection)
     const requestId = `continue-${Date.now().toString(36)}-${++this.counter}`
     const built = buildRequest(this.editor.song, range, this.settings, requestId)
@@ -65,7 +65,7 @@ export class ContinueSession {
       const answer = await this.api.continue(built.request)
       if (this.running?.requestId !== requestId) return
       if (!answer.ok) {
-        this.error = /cancel/i.test(answer.error) ? 'Cancelled. Nothing was changed.' : `Continue did not work: ${answer.error}`
+        this.error = failureMessage(answer.error)
         return
       }
       this.take(answer, seed, temperature)
@@ -114,21 +114,10 @@ export class ContinueSession {
   }
 
   private take(answer: ContinueResponse, seed: number, temperature: number): void {
-    const batch = ++this.batches
-    const entries: CandidateEntry[] = answer.candidates.map((c, i) => ({
-      notes: c.notes,
-      startTick: answer.startTick,
-      endTick: answer.endTick,
-      batch,
-      variation: i + 1,
-      seed,
-      temperature,
-    }))
+    const { entries, summary } = candidatesOf(answer, ++this.batches, seed, temperature)
     this.candidates = addBatch(this.candidates, entries)
-    const silent = entries.filter((e) => e.notes.length === 0).length
-    const key = answer.key.name ? `, in ${answer.key.name}` : ''
-    this.note = `${entries.length} candidate${entries.length === 1 ? '' : 's'} in ${(answer.elapsedMs / 1000).toFixed(1)} s${key}${silent ? ` (${silent} silent)` : ''}`
-    // A next press should bring something new unless the user pinned the seed on purpose.
+    this.note = summary
+    // A next press should bring something new; each candidate keeps the seed it was made with.
     this.settings.seed = (seed + 1) % 2 ** 32
   }
 }
