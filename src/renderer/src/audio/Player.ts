@@ -18,6 +18,8 @@ export interface PlayOptions {
 
 /** Seconds the output fades out when stopping, so a stop never clicks. */
 const FADE: number = 0.06
+/** Seconds a released key takes to die away. */
+const RELEASE: number = 0.8
 
 /**
  * Plays a song with the sampled grand piano (bundled mp3s, no network), velocity-sensitive, and
@@ -37,7 +39,7 @@ export class Player {
   constructor() {
     this.output = new Tone.Gain(1).toDestination()
     this.buffers = new Tone.ToneAudioBuffers()
-    this.sampler = new Tone.Sampler({ release: 0.8 }).connect(this.output)
+    this.sampler = new Tone.Sampler({ release: RELEASE }).connect(this.output)
     this.ready = Promise.all(
       Object.entries(pianoSampleUrls).map(async ([name, url]) => {
         const decoded = await Tone.getContext().decodeAudioData(await loadSampleBytes(url))
@@ -105,8 +107,6 @@ export class Player {
       // Let the last notes ring out before stopping by itself.
       transport.schedule(() => Tone.getDraw().schedule(() => this.finish(), Tone.now()), endSeconds + 0.9)
     }
-    this.output.gain.cancelScheduledValues(Tone.now())
-    this.output.gain.setValueAtTime(1, Tone.now())
     transport.start(Tone.now() + 0.05, this.tempo.seconds(from))
   }
 
@@ -117,17 +117,22 @@ export class Player {
     this.output.gain.cancelScheduledValues(now)
     this.output.gain.setValueAtTime(this.output.gain.value, now)
     this.output.gain.linearRampToValueAtTime(0, now + FADE)
-    const transport = Tone.getTransport()
-    transport.pause(now + FADE)
+    Tone.getTransport().pause(now + FADE)
     clearTimeout(this.stopTimer)
-    this.stopTimer = setTimeout(() => this.halt(), FADE * 1000 + 40)
+    this.stopTimer = setTimeout(() => {
+      // Released voices ring on for the release time: keep the output silent until they are gone.
+      this.halt(false)
+      this.output.gain.setValueAtTime(1, Tone.now() + RELEASE + 0.05)
+    }, FADE * 1000 + 40)
   }
 
   /** Sounds one key now (the keyboard, drawing, moving notes). */
   async audition(pitch: number, velocity: number, seconds = 0.5): Promise<void> {
     await Tone.start()
     // Until every sample is in, the sampler has no buffer to repitch from: stay silent rather than throw.
-    if (this.samplesLoaded) this.sampler.triggerAttackRelease(Tone.Frequency(pitch, 'midi').toNote(), seconds, undefined, velocity / 127)
+    if (!this.samplesLoaded) return
+    this.unmute()
+    this.sampler.triggerAttackRelease(Tone.Frequency(pitch, 'midi').toNote(), seconds, undefined, velocity / 127)
   }
 
   /** Frees the audio nodes and samples. */
@@ -143,14 +148,19 @@ export class Player {
     this.endListener?.()
   }
 
-  private halt(): void {
+  private halt(unmute = true): void {
     clearTimeout(this.stopTimer)
     const transport = Tone.getTransport()
     transport.stop()
     transport.cancel(0)
     transport.loop = false
     this.sampler.releaseAll()
-    this.output.gain.cancelScheduledValues(Tone.now())
-    this.output.gain.setValueAtTime(1, Tone.now() + 0.02)
+    if (unmute) this.unmute()
+  }
+
+  private unmute(): void {
+    const now = Tone.now()
+    this.output.gain.cancelScheduledValues(now)
+    this.output.gain.setValueAtTime(1, now)
   }
 }
