@@ -51,7 +51,7 @@ export async function renderWav(
     const end = i === segments - 1 ? Infinity : start + SEGMENT
     const part = notes.filter((n) => n.time >= start && n.time < end)
     if (part.length > 0) {
-      const lastEnd = Math.max(...part.map((n) => n.time + n.duration))
+      const lastEnd = part.reduce((end, n) => Math.max(end, n.time + n.duration), 0)
       const rendered = await renderSegment(part, start, Math.min(total - (start - offset), lastEnd - start + TAIL), urls, sampleRate)
       const at = Math.round((start - offset) * sampleRate)
       for (let c = 0; c < 2; c++) {

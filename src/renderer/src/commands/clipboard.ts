@@ -1,5 +1,5 @@
 import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
-import { insertNotes, type Edit } from './edit.ts'
+import { insertNotes, noteExtent, type Edit } from './edit.ts'
 
 /** Copied notes, with starts relative to the first one. */
 export interface Clip {
@@ -12,8 +12,7 @@ export interface Clip {
 export function copyNotes(selection: ReadonlySet<Note>): Clip {
   const notes = [...selection]
   if (notes.length === 0) return { notes: [], length: 0 }
-  const start = Math.min(...notes.map((n) => n.ticks))
-  const end = Math.max(...notes.map((n) => n.ticks + n.durationTicks))
+  const { start, end } = noteExtent(notes)
   return { notes: notes.map((n) => ({ ...n, ticks: n.ticks - start })), length: end - start }
 }
 
@@ -30,7 +29,7 @@ export function pasteNotes(song: Song, clip: Clip, atTick: Ticks): Edit {
 export function duplicateNotes(song: Song, selection: ReadonlySet<Note>, gridTicks: number): Edit {
   const clip = copyNotes(selection)
   if (clip.notes.length === 0) return { song, selection }
-  const start = Math.min(...[...selection].map((n) => n.ticks))
+  const { start } = noteExtent(selection)
   const length = gridTicks > 0 ? Math.ceil(clip.length / gridTicks - 1e-9) * gridTicks : clip.length
   return pasteNotes(song, clip, start + Math.round(length))
 }

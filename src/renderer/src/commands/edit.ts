@@ -79,3 +79,18 @@ export function allNotes(song: Song): Note[] {
 export function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value))
 }
+
+/** Where some notes lie: first start, last end, lowest and highest pitch (a loop: spreading 200,000 arguments overflows the stack). */
+export function noteExtent(notes: Iterable<Note>): { start: number; end: number; low: number; high: number } {
+  let start = Infinity
+  let end = -Infinity
+  let low = Infinity
+  let high = -Infinity
+  for (const n of notes) {
+    if (n.ticks < start) start = n.ticks
+    if (n.ticks + n.durationTicks > end) end = n.ticks + n.durationTicks
+    if (n.pitch < low) low = n.pitch
+    if (n.pitch > high) high = n.pitch
+  }
+  return { start, end, low, high }
+}

@@ -115,3 +115,14 @@ describe('note commands', () => {
     expect(edit.song.tracks[0]!.notes).not.toContain(candidate[0]) // copies: the candidate list stays untouched
   })
 })
+
+describe('large selections', () => {
+  it('moves and copies 200,000 selected notes without running out of stack', () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ pitch: 40 + (i % 40), ticks: i * 10, durationTicks: 10, velocity: 80 }))
+    const song = songWith(many)
+    const all = new Set(song.tracks[0]!.notes)
+    const moved = moveNotes(song, all, 5, 1)
+    expect(moved.selection.size).toBe(200_000)
+    expect(moved.song.tracks[0]!.notes[0]).toMatchObject({ pitch: 41, ticks: 5 })
+  })
+})

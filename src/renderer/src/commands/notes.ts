@@ -1,7 +1,7 @@
 import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
 import { HIGHEST_MIDI, LOWEST_MIDI } from '../../../shared/music/constants.ts'
 import { quantizeNote } from '../../../shared/music/quantize.ts'
-import { clamp, insertNotes, mapNotes, type Edit } from './edit.ts'
+import { clamp, insertNotes, mapNotes, noteExtent, type Edit } from './edit.ts'
 
 /** Adds one note (clamped to the piano and to at least one tick) and selects it. */
 export function addNote(song: Song, note: Note): Edit {
@@ -27,10 +27,7 @@ export function deleteNotes(song: Song, notes: ReadonlySet<Note>): Edit {
  */
 export function moveNotes(song: Song, selection: ReadonlySet<Note>, deltaTicks: Ticks, deltaPitch: number): Edit {
   if (selection.size === 0) return { song, selection }
-  const chosen = [...selection]
-  const minTick = Math.min(...chosen.map((n) => n.ticks))
-  const minPitch = Math.min(...chosen.map((n) => n.pitch))
-  const maxPitch = Math.max(...chosen.map((n) => n.pitch))
+  const { start: minTick, low: minPitch, high: maxPitch } = noteExtent(selection)
   const dt = Math.max(Math.round(deltaTicks), -minTick)
   const dp = clamp(Math.round(deltaPitch), LOWEST_MIDI - minPitch, HIGHEST_MIDI - maxPitch)
   if (dt === 0 && dp === 0) return { song, selection }

@@ -3,6 +3,7 @@ import type { ContinueRequestInput } from '../../../shared/ipc/continue.ts'
 import { CONTINUE_LIMITS } from '../../../shared/ipc/continue.ts'
 import { barAtTick, barRangeTicks } from '../../../shared/music/bars.ts'
 import { modelNotes } from '../../../shared/music/song.ts'
+import { noteExtent } from '../commands/edit.ts'
 
 /** The Continue panel's settings. */
 export interface ContinueSettings {
@@ -33,9 +34,9 @@ export const defaultSettings: ContinueSettings = {
 export function barsToContinue(song: Song, bars: BarRange | undefined, selection: ReadonlySet<Note>): BarRange | undefined {
   if (bars) return bars
   if (selection.size === 0) return undefined
-  const notes = [...selection]
-  const start = barAtTick(song, Math.min(...notes.map((n) => n.ticks)))
-  const end = barAtTick(song, Math.max(...notes.map((n) => n.ticks + n.durationTicks - 1))) + 1
+  const extent = noteExtent(selection)
+  const start = barAtTick(song, extent.start)
+  const end = barAtTick(song, extent.end - 1) + 1
   return { start, end }
 }
 

@@ -2,7 +2,7 @@ import type { Note, Ticks } from '../../../shared/music/types.ts'
 import type { ModelStatus } from '../../../shared/ipc/app.ts'
 import { barRangeTicks, barStartTick } from '../../../shared/music/bars.ts'
 import { copyNotes, duplicateNotes, pasteNotes, type Clip } from '../commands/clipboard.ts'
-import { allNotes } from '../commands/edit.ts'
+import { allNotes, noteExtent } from '../commands/edit.ts'
 import { changeVelocity, deleteNotes, moveNotes, quantizeSelection, transposeNotes } from '../commands/notes.ts'
 import { gridTicks, type Grid } from '../commands/snap.ts'
 import type { ActionId } from '../keys/shortcuts.ts'
@@ -268,7 +268,7 @@ export class Workspace {
   private playFrom(fromSelection: boolean): Ticks {
     const bars = this.editor.bars
     if (bars && (fromSelection || this.loop)) return barStartTick(this.editor.song, bars.start)
-    if (fromSelection && this.editor.selection.size) return Math.min(...[...this.editor.selection].map((n) => n.ticks))
+    if (fromSelection && this.editor.selection.size) return noteExtent(this.editor.selection).start
     return bars ? barStartTick(this.editor.song, bars.start) : 0
   }
 
