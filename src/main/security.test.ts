@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isAppUrl, secureWebPreferences } from './security.ts'
+import { isAppUrl } from './security.ts'
 
 describe('isAppUrl', () => {
   const fileApp = 'file:///opt/Neural%20Piano/resources/app/out/renderer/index.html'
@@ -18,11 +18,5 @@ describe('isAppUrl', () => {
     expect(isAppUrl('http://localhost:5173/src/main.ts', dev)).toBe(true)
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false)
     expect(isAppUrl('http://evil.localhost:5173/', dev)).toBe(false)
-  })
-})
-
-describe('secureWebPreferences', () => {
-  it('isolates and sandboxes the renderer with no Node', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ preload: '/p.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
   })
 })

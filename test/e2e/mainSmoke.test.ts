@@ -33,6 +33,7 @@ describe('the built main bundle under a stand-in Electron', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(report.webPreferences.preload).toBe(resolve('out/preload/index.cjs'))
     expect(report.loaded.file).toBe(resolve('out/renderer/index.html'))
