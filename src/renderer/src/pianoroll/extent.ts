@@ -1,7 +1,18 @@
 import type { Song, Ticks } from '../../../shared/music/types.ts'
 
+type Extent = { end: Ticks; low: number; high: number }
+
+// Songs are immutable, so one look per song is enough (the scroll bar asks on every frame).
+const cache = new WeakMap<Song, Extent>()
+
 /** The song's end tick and lowest and highest pitch (middle of the piano when empty). */
-export function songExtent(song: Song): { end: Ticks; low: number; high: number } {
+export function songExtent(song: Song): Extent {
+  let found = cache.get(song)
+  if (!found) cache.set(song, (found = measure(song)))
+  return found
+}
+
+function measure(song: Song): Extent {
   let end = 0
   let low = 128
   let high = -1
