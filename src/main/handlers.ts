@@ -54,7 +54,13 @@ export function createDispatch(handlers: Handlers, log: (message: string) => voi
   return async (channel, payload) => {
     if (!Object.hasOwn(requestSchemas, channel)) return { ok: false, error: `unknown channel "${String(channel)}"` }
     const name = channel as InvokeChannel
-    const parsed = requestSchemas[name].safeParse(payload)
+    let parsed: ReturnType<(typeof requestSchemas)[InvokeChannel]['safeParse']>
+    try {
+      parsed = requestSchemas[name].safeParse(payload)
+    } catch (error) {
+      // zod collects one issue per bad element; hundreds of thousands of them can overflow its stack.
+      return { ok: false, error: `invalid ${name} request: it could not be checked (${error instanceof Error ? error.message : String(error)})` }
+    }
     if (!parsed.success) return { ok: false, error: describeInvalid(name, parsed.error) }
     try {
       const handler = handlers[name] as (request: unknown) => Promise<ResponseOf<InvokeChannel>>
