@@ -38,7 +38,8 @@ export function connectKeyboard(run: (action: ActionId) => void, about: () => vo
       last = { action, at: performance.now(), from: 'menu' }
       if (TEXT_EDITING.has(action) && typeof document !== 'undefined' && inTextField(document.activeElement)) {
         // The menu's click handlers replace Chromium's own editing: do it for the focused field.
-        document.execCommand(action === 'selectAll' ? 'selectAll' : action)
+        // The Delete key deletes forwards ('delete' would act like Backspace).
+        document.execCommand(action === 'delete' ? 'forwardDelete' : action)
         return
       }
       run(action)
