@@ -75,7 +75,7 @@ function paths(value: unknown, prefix: (string | number)[] = [], depth = 0): (st
 function replaced(value: unknown, path: (string | number)[], by: unknown): unknown {
   if (path.length === 0) return by
   const [head, ...rest] = path
-  const copy: Record<string | number, unknown> = Array.isArray(value) ? [...value] : { ...(value as object) }
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>
   copy[head!] = replaced(copy[head!], rest, by)
   return copy
 }

@@ -55,6 +55,15 @@ describe('ModelHost with a checkpoint', () => {
     await expect(host.generate(continueRequest({ requestId: 'after' }))).resolves.toMatchObject({ requestId: 'after' })
   })
 
+  it('leaves no tensors behind in the worker after generating and cancelling', async () => {
+    await host.generate(continueRequest({ requestId: 'warm' }))
+    const before = await host.memory()
+    await host.generate(continueRequest({ requestId: 'm1', variations: 8, barsToWrite: 4 }))
+    let steps = 0
+    await expect(host.generate(continueRequest({ requestId: 'm2', barsToWrite: 16 }), () => ++steps === 3 && host.cancel('m2'))).rejects.toThrow('cancelled')
+    expect(await host.memory()).toEqual(before)
+  })
+
   it('refuses a second generation with the same id while the first runs', async () => {
     const first = host.generate(continueRequest({ requestId: 'same' }))
     await expect(host.generate(continueRequest({ requestId: 'same' }))).rejects.toThrow('already running')

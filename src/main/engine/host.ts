@@ -20,6 +20,8 @@ export class ModelHost {
   private readonly listeners = new Set<(status: ModelStatus) => void>()
   private settledWaiters: ((status: ModelStatus) => void)[] = []
   private readonly pending = new Map<string, Pending>()
+  private readonly memoryWaiters = new Map<string, (memory: { numTensors: number; numBytes: number }) => void>()
+  private memoryRequests = 0
 
   /** Starts the worker from `entry` (the built bundle in the app, workerSource.ts's URL under plain Node). */
   constructor(entry: URL, config: WorkerConfig = {}) {
@@ -67,6 +69,16 @@ export class ModelHost {
     return true
   }
 
+  /** The worker's TensorFlow.js memory (tensors alive and their bytes), for leak checks. */
+  memory(): Promise<{ numTensors: number; numBytes: number }> {
+    if (!this.worker) return Promise.reject(new Error('the model worker is not running'))
+    const id = `memory-${++this.memoryRequests}`
+    return new Promise((resolve) => {
+      this.memoryWaiters.set(id, resolve)
+      this.post({ type: 'memory', id })
+    })
+  }
+
   /** Stops the worker; pending generations fail. */
   async dispose(): Promise<void> {
     const worker = this.worker
@@ -90,6 +102,11 @@ export class ModelHost {
         const pending = this.pending.get(message.id)
         this.pending.delete(message.id)
         return pending?.resolve(message.response)
+      }
+      case 'memory': {
+        const resolve = this.memoryWaiters.get(message.id)
+        this.memoryWaiters.delete(message.id)
+        return resolve?.({ numTensors: message.numTensors, numBytes: message.numBytes })
       }
       case 'failed': {
         const pending = this.pending.get(message.id)

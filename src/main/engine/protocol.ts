@@ -12,9 +12,11 @@ export type WorkerMessage =
   | { type: 'progress'; id: string; done: number; total: number }
   | { type: 'result'; id: string; response: ContinueResponse }
   | { type: 'failed'; id: string; error: string }
+  | { type: 'memory'; id: string; numTensors: number; numBytes: number }
 
 /** Messages the host posts to the model worker. */
 export type HostMessage =
   | { type: 'generate'; id: string; request: ContinueRequest }
   | { type: 'cancel'; id: string }
+  | { type: 'memory'; id: string }
   | { type: 'shutdown' }

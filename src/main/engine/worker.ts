@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import * as tf from '@tensorflow/tfjs'
 import { selectBackend } from '../model/backend.ts'
 import type { BackendInfo } from '../../shared/ipc.ts'
 import type { HostMessage, WorkerConfig, WorkerMessage } from './protocol.ts'
@@ -57,6 +58,11 @@ port.on('message', (message: HostMessage) => {
         queue.splice(queued, 1)
         post({ type: 'failed', id: message.id, error: 'the generation was cancelled' })
       } else if (running === message.id) cancelled.add(message.id)
+      break
+    }
+    case 'memory': {
+      const { numTensors, numBytes } = tf.memory()
+      post({ type: 'memory', id: message.id, numTensors, numBytes })
       break
     }
     case 'shutdown':
