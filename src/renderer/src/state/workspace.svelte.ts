@@ -1,9 +1,8 @@
 import type { Note, Ticks } from '../../../shared/music/types.ts'
 import type { ModelStatus } from '../../../shared/ipc/app.ts'
 import { barRangeTicks, barStartTick } from '../../../shared/music/bars.ts'
-import { copyNotes, duplicateNotes, pasteNotes, type Clip } from '../commands/clipboard.ts'
-import { allNotes, noteExtent } from '../commands/edit.ts'
-import { changeVelocity, deleteNotes, moveNotes, quantizeSelection, transposeNotes } from '../commands/notes.ts'
+import type { Clip } from '../commands/clipboard.ts'
+import { noteExtent } from '../commands/edit.ts'
 import { gridTicks, type Grid } from '../commands/snap.ts'
 import type { ActionId } from '../keys/shortcuts.ts'
 import type { Tool } from '../pianoroll/pointer.ts'
@@ -11,7 +10,7 @@ import type { Player } from '../audio/Player.ts'
 import { ContinueSession } from './continueSession.svelte.ts'
 import { Editor } from './editor.svelte.ts'
 import { Viewport } from './viewport.svelte.ts'
-import { songExtent } from '../pianoroll/extent.ts'
+import { runAction } from './actions.ts'
 
 /** File actions, provided by the files module (src/renderer/src/files). */
 export interface FileActions {
@@ -62,8 +61,10 @@ export class Workspace {
   /** The About dialog opener. */
   showAbout: () => void = () => undefined
 
-  private clip: Clip = { notes: [], length: 0 }
-  private auditioning = false
+  /** What Copy and Cut last took. */
+  clipboard: Clip = { notes: [], length: 0 }
+  /** True while the candidate on show is being auditioned (cycling then auditions the next). */
+  auditioning = false
   private player: Player | undefined
   private playerLoading: Promise<Player> | undefined
   private frame = 0
@@ -135,116 +136,9 @@ export class Workspace {
     void this.play(from, shown.notes, shown.endTick).then(() => (this.auditioning = true))
   }
 
-  /** Runs an action from a key, the menu or a button. */
+  /** Runs an action from a key, the menu or a button (see actions.ts). */
   run(action: ActionId): void {
-    const e = this.editor
-    const sel = e.selection
-    switch (action) {
-      case 'playStop':
-        return this.playing ? this.stop() : void this.play(this.playFrom(false))
-      case 'playSelection':
-        return void this.play(this.playFrom(true))
-      case 'toggleLoop':
-        this.loop = !this.loop
-        if (this.loop && !e.bars) this.say('Loop is on: select bars on the ruler to loop them.')
-        if (this.playing) void this.play(this.playFrom(true))
-        return
-      case 'toolDraw':
-        return void (this.tool = 'draw')
-      case 'toolSelect':
-        return void (this.tool = 'select')
-      case 'toolErase':
-        return void (this.tool = 'erase')
-      case 'undo':
-        return e.undo()
-      case 'redo':
-        return e.redo()
-      case 'cut':
-        this.clip = copyNotes(sel)
-        return e.apply((song) => deleteNotes(song, sel))
-      case 'copy':
-        this.clip = copyNotes(sel)
-        this.say(sel.size ? `Copied ${sel.size} note${sel.size === 1 ? '' : 's'}.` : 'Nothing selected to copy.')
-        return
-      case 'paste':
-        return e.apply((song) => pasteNotes(song, this.clip, e.bars ? barStartTick(song, e.bars.start) : this.cursorTick))
-      case 'duplicate':
-        return e.apply((song) => duplicateNotes(song, sel, this.step))
-      case 'delete':
-        return e.apply((song) => deleteNotes(song, sel))
-      case 'selectAll':
-        return e.select(allNotes(e.song))
-      case 'transposeUp':
-      case 'transposeDown':
-      case 'octaveUp':
-      case 'octaveDown': {
-        const semitones = { transposeUp: 1, transposeDown: -1, octaveUp: 12, octaveDown: -12 }[action]
-        if (sel.size === 0) return this.viewport.scrollBy(0, -Math.sign(semitones) * this.viewport.view.keyHeight * 3)
-        e.apply((song) => transposeNotes(song, sel, semitones))
-        const first = [...e.selection][0]
-        if (first) this.audition(first.pitch, first.velocity)
-        return
-      }
-      case 'nudgeLeft':
-      case 'nudgeRight': {
-        const dt = action === 'nudgeLeft' ? -this.step : this.step
-        if (sel.size === 0) return this.viewport.scrollBy(dt * this.viewport.view.pxPerTick * 4, 0)
-        return e.apply((song) => moveNotes(song, sel, dt, 0))
-      }
-      case 'velocityUp':
-        return e.apply((song) => changeVelocity(song, sel, 8))
-      case 'velocityDown':
-        return e.apply((song) => changeVelocity(song, sel, -8))
-      case 'quantize':
-        return e.apply((song) => quantizeSelection(song, sel, gridTicks(this.grid === 'off' ? { division: 16, triplet: false } : this.grid, song.ppq)))
-      case 'zoomIn':
-        return this.viewport.zoomX(1.25)
-      case 'zoomOut':
-        return this.viewport.zoomX(0.8)
-      case 'fit':
-        return this.viewport.fit(e.song)
-      case 'zoomKeysIn':
-        return this.viewport.zoomY(1.2)
-      case 'zoomKeysOut':
-        return this.viewport.zoomY(1 / 1.2)
-      case 'home':
-        return this.viewport.scrollToTick(0)
-      case 'end':
-        return this.viewport.scrollToTick(songExtent(e.song).end, 0.9)
-      case 'continue':
-        return void this.continuation.run()
-      case 'nextCandidate':
-      case 'previousCandidate':
-        this.continuation.cycle(action === 'nextCandidate' ? 1 : -1)
-        // Cycling while auditioning auditions the next one: compare them by ear.
-        if (this.playing && this.auditioning) this.auditionCandidate()
-        return
-      case 'acceptCandidate':
-        return this.continuation.accept()
-      case 'auditionCandidate':
-        return this.auditionCandidate()
-      case 'escape':
-        if (this.helpOpen) return void (this.helpOpen = false)
-        if (this.continuation.running) return this.continuation.cancel()
-        if (this.continuation.shown) return this.continuation.discard()
-        e.select([])
-        e.bars = undefined
-        return
-      case 'help':
-        return void (this.helpOpen = !this.helpOpen)
-      case 'new':
-        return this.file((f) => f.newSong())
-      case 'open':
-        return this.file((f) => f.open())
-      case 'save':
-        return this.file((f) => f.save())
-      case 'saveAs':
-        return this.file((f) => f.saveAs())
-      case 'exportMidi':
-        return this.file((f) => f.exportMidi())
-      case 'exportAudio':
-        return this.file((f) => f.exportAudio())
-    }
+    runAction(this, action)
   }
 
   /** Shows a message in the status bar for `seconds` (undefined clears it). */
@@ -260,12 +154,14 @@ export class Workspace {
     this.player?.dispose()
   }
 
-  private file(action: (files: FileActions) => Promise<void>): void {
+  /** Runs a file action, or says files are not available. */
+  withFiles(action: (files: FileActions) => Promise<void>): void {
     if (!this.files) return this.say('Files are not available yet.')
     action(this.files).catch((error: unknown) => this.say(error instanceof Error ? error.message : String(error), 20))
   }
 
-  private playFrom(fromSelection: boolean): Ticks {
+  /** Where Play starts: the selected bars (or notes, from the selection), else the start. */
+  playFrom(fromSelection: boolean): Ticks {
     const bars = this.editor.bars
     if (bars && (fromSelection || this.loop)) return barStartTick(this.editor.song, bars.start)
     if (fromSelection && this.editor.selection.size) return noteExtent(this.editor.selection).start
