@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -97,6 +97,27 @@ describe('ModelHost without a usable model', () => {
       expect(status).toMatchObject({ state: 'error', error: expect.stringContaining('cannot be loaded') })
     } finally {
       await host.dispose()
+    }
+  })
+
+  it('reports a checkpoint whose config does not match its weights, and one that is not JSON', async () => {
+    const mismatched = join(scratch, 'mismatched')
+    await createTinyCheckpoint(mismatched)
+    const config = JSON.parse(readFileSync(join(mismatched, 'config.json'), 'utf8'))
+    writeFileSync(join(mismatched, 'config.json'), JSON.stringify({ ...config, hiddenSizes: [32, 32] }))
+    const garbled = join(scratch, 'garbled')
+    await createTinyCheckpoint(garbled)
+    writeFileSync(join(garbled, 'config.json'), '{"format": "neural-piano-lstm/1", ')
+    for (const [modelDir, expected] of [
+      [mismatched, /cannot be loaded: .*shape/],
+      [garbled, /cannot be loaded/],
+    ] as const) {
+      const host = new ModelHost(workerSourceEntry, { modelDir })
+      try {
+        expect(await host.settled()).toMatchObject({ state: 'error', error: expect.stringMatching(expected) })
+      } finally {
+        await host.dispose()
+      }
     }
   })
 
