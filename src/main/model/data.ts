@@ -53,8 +53,8 @@ export function stepsOf(seq: Sequence): number {
 
 /**
  * How the pieces are laid out on `batch` lanes: each lane plays its pieces back to back, the state is
- * reset where a piece starts, and lanes are balanced (longest first onto the shortest lane) so that
- * little padding is wasted. `order` shuffles with a seed for training; evaluation keeps the given order.
+ * reset where a piece starts, and each piece goes onto the shortest lane so that little padding is
+ * wasted. Training shuffles the order with a seed; evaluation places the longest pieces first.
  */
 export interface LanePlan {
   /** Lanes. */
@@ -69,7 +69,9 @@ export interface LanePlan {
 /** Lays out `sequences` on lanes; with `rng` the order is shuffled before balancing. */
 export function planLanes(sequences: Sequence[], batch: number, rng?: Rng): LanePlan {
   const indices = sequences.map((_, i) => i).filter((i) => stepsOf(sequences[i] as Sequence) > 0)
+  // Training shuffles; evaluation places the longest pieces first, which balances lanes best.
   if (rng) rng.shuffle(indices)
+  else indices.sort((a, b) => stepsOf(sequences[b] as Sequence) - stepsOf(sequences[a] as Sequence))
   const lanes: number[][] = Array.from({ length: batch }, () => [])
   const lengths = new Array<number>(batch).fill(0)
   for (const i of indices) {

@@ -222,6 +222,8 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
         windowFrames += block.scoredCount
         disposeBlock(block)
         emaLoss = emaLoss === null ? loss : 0.98 * emaLoss + 0.02 * loss
+        // Let the event loop run once per update: signal handlers only fire when it does.
+        await new Promise((resolve) => setImmediate(resolve))
         if (run.updates % 5 === 0) {
           const now = performance.now()
           const fps = (windowFrames / (now - windowStart)) * 1000
