@@ -10,6 +10,7 @@ import { startApp } from '../test/helpers/appHarness.ts'
 import { exportMidi, importMidi } from '../src/shared/midi/index.ts'
 import { createSong, normalizeNotes } from '../src/shared/music/index.ts'
 import type { Note, Song } from '../src/shared/music/index.ts'
+import { screenshotPath } from '../test/helpers/screenshots.ts'
 
 const NOTES = 20_000
 const STEPS = 240
@@ -114,7 +115,7 @@ try {
     }, quarterPx)
   }
   await fit()
-  await page.screenshot({ path: 'docs/editor-large-song.png' })
+  await page.screenshot({ path: screenshotPath('editor-large-song.png') })
   const scenarios: [string, () => Promise<{ times: number[]; intervals: number[] }>][] = [
     ['scroll, whole song in view (all 20,000 notes drawn)', () => measure({ deltaX: 20, alternate: true })],
     ['zoom in and out from the whole song', () => measure({ deltaY: -60, ctrlKey: true, alternate: true })],

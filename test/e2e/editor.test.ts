@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
 import { createTinyCheckpoint } from '../helpers/tinyCheckpoint.ts'
+import { screenshotPath } from '../helpers/screenshots.ts'
 
 // Geometry of the roll (src/renderer/src/pianoroll/transform.ts): keyboard 64 px wide, ruler 28 px high.
 const KEYBOARD = 64
@@ -106,7 +107,7 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
     const { page } = app
     await page.getByTestId('continue').click()
     await page.getByTestId('candidate-index').filter({ hasText: 'Candidate 4 of 6' }).waitFor({ timeout: 60_000 })
-    await page.screenshot({ path: 'docs/editor-candidates.png' })
+    await page.screenshot({ path: screenshotPath('editor-candidates.png') })
   })
 
   it('accepts a candidate as one undo step, then undoes and redoes it', async () => {
@@ -154,7 +155,7 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
     const { page } = app
     await app.emit('menu:command', 'help:shortcuts')
     await page.getByTestId('shortcuts').waitFor()
-    await page.screenshot({ path: 'docs/editor-shortcuts.png' })
+    await page.screenshot({ path: screenshotPath('editor-shortcuts.png') })
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('shortcuts').isVisible()).resolves.toBe(false)
     await app.emit('menu:command', 'view:zoomIn')
@@ -169,7 +170,7 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
     await page.getByLabel('Beat unit').selectOption('8')
     await page.getByLabel('Beats per bar').fill('6')
     await page.getByLabel('Beats per bar').press('Enter')
-    await page.screenshot({ path: 'docs/editor-meter.png' })
+    await page.screenshot({ path: screenshotPath('editor-meter.png') })
     await page.getByTestId('piano-roll').focus()
     for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z')
     await expect(page.getByLabel('Tempo (BPM)').inputValue()).resolves.toBe('120')
@@ -180,7 +181,7 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
     await page.getByRole('button', { name: '▶ Play' }).click()
     await page.getByRole('button', { name: '■ Stop' }).waitFor({ timeout: 30_000 })
     await page.waitForTimeout(700)
-    await page.screenshot({ path: 'docs/editor-playing.png' })
+    await page.screenshot({ path: screenshotPath('editor-playing.png') })
     await page.keyboard.press(' ')
     await page.getByRole('button', { name: '▶ Play' }).waitFor()
   })

@@ -7,6 +7,7 @@ import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
 import { ScriptedDialogs, scaleSong, tempFolder } from '../../src/main/files/testing.ts'
 import { exportMidi, importMidi } from '../../src/shared/midi/index.ts'
 import type { Note } from '../../src/shared/music/types.ts'
+import { screenshotPath } from '../helpers/screenshots.ts'
 
 // Geometry of the roll (src/renderer/src/pianoroll/transform.ts and viewMath.ts): keyboard 64 px wide,
 // ruler 28 px high; Fit on an empty song shows 4 bars of 4/4 (7,680 ticks) over 96 % of the note area
@@ -168,7 +169,7 @@ describe('editing by mouse and keyboard, and files through the editor UI (Chromi
     await expect(page.getByTestId('document-name').textContent()).resolves.toBe('dropped.mid')
     await expect(page.getByLabel('Beats per bar').inputValue()).resolves.toBe('3')
     await expect(page.getByLabel('Tempo (BPM)').inputValue()).resolves.toBe('100')
-    await page.screenshot({ path: 'docs/editor-dropped.png' })
+    await page.screenshot({ path: screenshotPath('editor-dropped.png') })
     // An edit marks it unsaved; undo back to the opened song clears the marker.
     await page.getByTestId('piano-roll').focus()
     await page.keyboard.press('Control+a')
@@ -213,7 +214,7 @@ describe('restore after a crash, through the editor', () => {
       const next = await startApp({ browser, dataDir, modelDir: noModel })
       try {
         await next.page.getByTestId('restore-prompt').waitFor()
-        await next.page.screenshot({ path: 'docs/editor-restore.png' })
+        await next.page.screenshot({ path: screenshotPath('editor-restore.png') })
         await next.page.getByTestId('restore-accept').click()
         await next.page.getByTestId('restore-prompt').waitFor({ state: 'detached' })
         await next.page.getByTestId('note-count').filter({ hasText: /^3 notes/ }).waitFor()
