@@ -44,8 +44,15 @@ describe.skipIf(!hasModel)('the shipped checkpoint', () => {
     const written = response.candidates.flatMap((c) => c.notes)
     const writtenKey = estimateKey(written)
     console.log(`primer (${source}): ${primerKey.name}; continuation: ${writtenKey?.name} from ${written.length} notes`)
+    // In the primer's key: most written notes belong to its scale (harmonic minor's raised 7th counts),
+    // far above the 7 in 12 that notes scattered at random would give; and a key estimate of the written
+    // notes names the primer's tonic or one a fifth away (a continuation may well move to the dominant).
+    const scale = primerKey.mode === 'major' ? [0, 2, 4, 5, 7, 9, 11] : [0, 2, 3, 5, 7, 8, 10, 11]
+    const inScale = written.filter((n) => scale.includes((n.pitch - primerKey.tonic + 120) % 12)).length / written.length
+    console.log(`written notes in the primer's scale: ${(inScale * 100).toFixed(0)}% (random: 58%)`)
     expect(response.key.name).toBe(primerKey.name)
     expect(written.length).toBeGreaterThan(16)
-    expect(writtenKey?.tonic).toBe(primerKey.tonic)
+    expect(inScale).toBeGreaterThanOrEqual(0.75)
+    expect([0, 5, 7]).toContain(((writtenKey!.tonic - primerKey.tonic) % 12 + 12) % 12)
   })
 })
