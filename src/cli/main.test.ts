@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { main } from './main.ts'
 import { commands } from './commands/index.ts'
+import { captureConsole } from './testing.ts'
 
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')))
-  return { out, err }
-}
+const capture = captureConsole
 
 afterEach(() => vi.restoreAllMocks())
 

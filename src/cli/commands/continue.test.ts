@@ -7,6 +7,7 @@ import { exportMidi, importMidi } from '../../shared/midi/index.ts'
 import { createSong, createTrack } from '../../shared/music/index.ts'
 import { cMajorPrimer } from '../../main/engine/testing.ts'
 import { main } from '../main.ts'
+import { captureConsole } from '../testing.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'np-cli-continue-'))
 const model = join(dir, 'tiny')
@@ -22,19 +23,18 @@ beforeAll(async () => {
 })
 afterEach(() => vi.restoreAllMocks())
 
-function quiet(): string[] {
-  const out: string[] = []
-  vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...args) => void out.push(args.join(' ')))
-  return out
+/** Silences the CLI; returns what it printed so far, stdout and stderr together. */
+function quiet(): () => string {
+  const { out, err } = captureConsole()
+  return () => [...out, ...err].join('\n')
 }
 
 describe('neural-piano continue', () => {
   it('writes the song plus one track per variation, placed after the selected bars', async () => {
-    const out = quiet()
+    const printed = quiet()
     const output = join(dir, 'out.mid')
     const code = await main(['continue', input, '--bars', '1-4', '--write', '2', '--variations', '3', '--seed', '7', '--model', model, '-o', output])
-    expect(code, out.join('\n')).toBe(0)
+    expect(code, printed()).toBe(0)
     const { song } = importMidi(new Uint8Array(readFileSync(output)))
     const continuations = song.tracks.filter((t) => t.name.startsWith('Continuation'))
     expect(continuations.map((t) => t.name)).toEqual(['Continuation 1', 'Continuation 2', 'Continuation 3'])
@@ -59,11 +59,11 @@ describe('neural-piano continue', () => {
   })
 
   it('refuses bad arguments with the usage, and a missing model with the reason', async () => {
-    const out = quiet()
+    const printed = quiet()
     await expect(main(['continue', input, '--bars', 'five', '-o', join(dir, 'x.mid')])).resolves.toBe(2)
     await expect(main(['continue', input, '--bars', '1-4', '--variations', '9', '--model', model, '-o', join(dir, 'x.mid')])).resolves.toBe(2)
-    expect(out.join('\n')).toContain('variations')
+    expect(printed()).toContain('variations')
     await expect(main(['continue', input, '--bars', '1-4', '--model', join(dir, 'nowhere'), '-o', join(dir, 'x.mid')])).resolves.toBe(1)
-    expect(out.join('\n')).toContain('the model is unavailable: no model folder at')
+    expect(printed()).toContain('the model is unavailable: no model folder at')
   })
 })

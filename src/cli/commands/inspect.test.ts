@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from './inspect.ts'
 import { ev, midiFile, track } from '../../shared/midi/testing/midiBytes.ts'
+import { captureConsole } from '../testing.ts'
 
 let dir = ''
 beforeAll(async () => {
@@ -16,13 +17,7 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-function capture() {
-  const out: string[] = []
-  const err: string[] = []
-  vi.spyOn(console, 'log').mockImplementation((...args) => void out.push(args.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...args) => void err.push(args.join(' ')))
-  return { out, err }
-}
+const capture = captureConsole
 
 async function file(name: string, bytes: Uint8Array): Promise<string> {
   const path = join(dir, name)
