@@ -40,7 +40,7 @@ describe('the built renderer in Chromium, wired to the real main-process handler
     await app.emit('menu:command', 'help:about')
     const about = app.page.getByRole('dialog', { name: 'Neural Piano' })
     await about.waitFor()
-    await about.getByRole('button', { name: 'Close' }).click()
+    await app.page.keyboard.press('Escape') // the dialog's, not the editor's "discard candidates"
     await about.waitFor({ state: 'hidden' })
   })
 

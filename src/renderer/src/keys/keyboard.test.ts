@@ -29,4 +29,14 @@ describe('keyboard and menu routing', () => {
     keys.keydown(key('z', { ctrlKey: true })) // the same press seen by the page after the menu ran it
     expect(ran).toEqual(['undo', 'undo'])
   })
+
+  it('leaves keys to an open dialog (Escape closes it instead of discarding candidates)', () => {
+    const ran: ActionId[] = []
+    const keys = connectKeyboard((a) => ran.push(a), () => {})
+    const insideDialog = { closest: (selector: string) => (selector === 'dialog[open]' ? {} : null) }
+    keys.keydown(key('Escape', { target: insideDialog as unknown as EventTarget }))
+    expect(ran).toEqual([])
+    keys.keydown(key('Escape'))
+    expect(ran).toEqual(['escape'])
+  })
 })

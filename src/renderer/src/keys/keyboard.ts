@@ -10,6 +10,12 @@ export function inTextField(target: EventTarget | null): boolean {
   return target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox') || target.tagName === 'SELECT'
 }
 
+/** True inside an open modal dialog (About, shortcuts help): its keys (Escape, Tab, Enter) are its own. */
+export function inOpenDialog(target: EventTarget | null): boolean {
+  const element = target as { closest?: (selector: string) => unknown } | null
+  return typeof element?.closest === 'function' && element.closest('dialog[open]') !== null
+}
+
 /**
  * Routes key presses and menu commands to actions. Electron's menu accelerators and the page's keydown
  * can both see one press, so a menu command that repeats the key just handled is dropped.
@@ -24,7 +30,7 @@ export function connectKeyboard(run: (action: ActionId) => void, about: () => vo
   return {
     keydown(event) {
       const shortcut = matchShortcut(event)
-      if (!shortcut) return
+      if (!shortcut || inOpenDialog(event.target)) return
       if (inTextField(event.target) && (!shortcut.mod || TEXT_EDITING.has(shortcut.action))) return
       event.preventDefault()
       if (repeats(shortcut.action, 'key')) return
