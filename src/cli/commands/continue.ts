@@ -9,6 +9,7 @@ import { ModelHost } from '../../main/engine/host.ts'
 import { workerSourceEntry } from '../../main/engine/workerSource.ts'
 import { describeBackend } from '../../main/model/describeBackend.ts'
 import { defaultModelDir } from '../modelDir.ts'
+import { numberOption } from '../options.ts'
 
 const usage = `neural-piano continue IN.mid --bars A-B [options] -o OUT.mid
 
@@ -34,12 +35,6 @@ function range(text: string | undefined, what: string): [number, number] | undef
   return [Number(match[1]), Number(match[2])]
 }
 
-function integer(text: string | undefined, fallback: number | undefined, what: string): number | undefined {
-  if (text === undefined) return fallback
-  const value = Number(text)
-  if (!Number.isFinite(value)) throw new UsageError(`${what} must be a number, not "${text}"`)
-  return value
-}
 
 export const continueCommand: Command = {
   name: 'continue',
@@ -73,12 +68,12 @@ export const continueCommand: Command = {
     const request = buildContinueRequest(song, {
       requestId: 'cli',
       selection: { start: bars[0] - 1, end: bars[1] },
-      contextBars: integer(values.context, 0, '--context')!,
-      barsToWrite: integer(values.write, 4, '--write')!,
-      temperature: integer(values.temperature, 1, '--temperature')!,
-      variations: integer(values.variations, 1, '--variations')!,
-      seed: integer(values.seed, 1, '--seed')!,
-      maxPolyphony: integer(values['max-polyphony'], undefined, '--max-polyphony'),
+      contextBars: numberOption(values.context, 0, 'context'),
+      barsToWrite: numberOption(values.write, 4, 'write'),
+      temperature: numberOption(values.temperature, 1, 'temperature'),
+      variations: numberOption(values.variations, 1, 'variations'),
+      seed: numberOption(values.seed, 1, 'seed'),
+      maxPolyphony: numberOption(values['max-polyphony'], undefined, 'max-polyphony'),
       pitchRange: pitches && { low: pitches[0], high: pitches[1] },
     })
     const parsed = continueRequestSchema.safeParse(request)

@@ -7,6 +7,7 @@ import { defaultConfig } from '../../main/model/config.ts'
 import { loadPianoRollJson, resample } from '../../main/model/data.ts'
 import { loadMidiFolder } from '../../main/model/midiFolder.ts'
 import { train } from '../../main/model/train.ts'
+import { numberOption } from '../options.ts'
 
 const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --out DIR [options]
   --data DIR            a folder with train.json and valid.json (repeat for several sets)
@@ -21,12 +22,6 @@ const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --o
   --max-minutes 600     time budget of this invocation   --max-epochs 100
   --notes TEXT          added to the model card`
 
-function number(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number`)
-  return n
-}
 
 /** `neural-piano train`: trains (or resumes) a model on piano-roll JSON sets. */
 export const trainCommand: Command = {
@@ -48,9 +43,9 @@ export const trainCommand: Command = {
     const backend = await selectBackend()
     const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`)
     log(`backend: ${describeBackend(backend)}`)
-    const stepsPerQuarter = number(values['steps-per-quarter'], 2, 'steps-per-quarter')
-    const hiddenSizes = (values.hidden ?? '1024,1024').split(',').map((h) => number(h, 0, 'hidden'))
-    const config = defaultConfig({ hiddenSizes, stepsPerQuarter, dropout: number(values.dropout, 0.5, 'dropout') })
+    const stepsPerQuarter = numberOption(values['steps-per-quarter'], 2, 'steps-per-quarter')
+    const hiddenSizes = (values.hidden ?? '1024,1024').split(',').map((h) => numberOption(h, 0, 'hidden'))
+    const config = defaultConfig({ hiddenSizes, stepsPerQuarter, dropout: numberOption(values.dropout, 0.5, 'dropout') })
     const load = (split: string) => (values.data ?? []).map((dir) => resample(loadPianoRollJson(join(dir, `${split}.json`)), stepsPerQuarter))
     const trainSets = load('train')
     const validSets = load('valid')
@@ -64,11 +59,11 @@ export const trainCommand: Command = {
     const outName = values.out.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'run'
     const result = await train({
       config, train: trainSets, valid: validSets, outDir: values.out, workDir: values.work ?? join('checkpoints-work', outName),
-      seed: number(values.seed, 1, 'seed'), batch: number(values.batch, 32, 'batch'), window: number(values.window, 32, 'window'),
-      learningRate: number(values.lr, 1e-3, 'lr'), clipNorm: number(values.clip, 5, 'clip'), warmupUpdates: number(values.warmup, 100, 'warmup'),
-      evalEveryUpdates: number(values['eval-every'], 250, 'eval-every'), decayFactor: 0.5, patience: number(values.patience, 2, 'patience'),
-      maxDecays: number(values['max-decays'], 3, 'max-decays'), saveEveryMinutes: 5, maxMinutes: number(values['max-minutes'], 600, 'max-minutes'),
-      maxEpochs: number(values['max-epochs'], 100, 'max-epochs'), log,
+      seed: numberOption(values.seed, 1, 'seed'), batch: numberOption(values.batch, 32, 'batch'), window: numberOption(values.window, 32, 'window'),
+      learningRate: numberOption(values.lr, 1e-3, 'lr'), clipNorm: numberOption(values.clip, 5, 'clip'), warmupUpdates: numberOption(values.warmup, 100, 'warmup'),
+      evalEveryUpdates: numberOption(values['eval-every'], 250, 'eval-every'), decayFactor: 0.5, patience: numberOption(values.patience, 2, 'patience'),
+      maxDecays: numberOption(values['max-decays'], 3, 'max-decays'), saveEveryMinutes: 5, maxMinutes: numberOption(values['max-minutes'], 600, 'max-minutes'),
+      maxEpochs: numberOption(values['max-epochs'], 100, 'max-epochs'), log,
       notes: values.notes ?? `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
     })
     log(`done: ${result.stopped}, best validation NLL ${result.bestNll?.toFixed(4) ?? '-'}`)
