@@ -1,10 +1,13 @@
 // Training throughput of our hand-written LSTM loop against a plain tf.layers LSTM (model.fit) on the
 // same batches, and against the matMul-bound limit measured in this run. Usage:
-//   npm run bench:train [-- --hidden 1024 --batch 32 --window 32 --layers-batch 8 --layers-window 16 --blocks 3]
+//   npm run bench:train [-- --hidden 1024 --batch 32 --window 32 --layers-batch 8 --layers-window 16 --blocks 3 --threads 2]
+// The training shape is also run data-parallel (--threads workers, one wasm backend each) through the
+// same BlockTrainer that `neural-piano train --threads N` uses.
 import { parseArgs } from 'node:util'
 import * as tf from '@tensorflow/tfjs'
 import { describeBackend, selectBackend } from '../src/main/model/backend.ts'
 import { Adam } from '../src/main/model/adam.ts'
+import { BlockTrainer } from '../src/main/model/blockTrainer.ts'
 import { lossAndGradients } from '../src/main/model/backprop.ts'
 import { defaultConfig, type ModelConfig } from '../src/main/model/config.ts'
 import { disposeBlock, makeBlock, planLanes, type Sequence } from '../src/main/model/data.ts'
@@ -16,6 +19,7 @@ const { values } = parseArgs({
   options: {
     hidden: { type: 'string', default: '1024' }, batch: { type: 'string', default: '32' }, window: { type: 'string', default: '32' },
     'layers-batch': { type: 'string', default: '8' }, 'layers-window': { type: 'string', default: '16' }, blocks: { type: 'string', default: '3' },
+    threads: { type: 'string', default: '2' },
   },
 })
 const hidden = Number(values.hidden)
@@ -69,6 +73,25 @@ function ourLoop(batch: number, window: number, count: number): number {
   const fps = (frames / (performance.now() - started)) * 1000
   disposeStates(states)
   disposeWeights(weights)
+  adam.dispose()
+  return fps
+}
+
+/** The training loop of `neural-piano train` (BlockTrainer: Adam, masks, data) on `threads` threads sharing each block. */
+async function trainerLoop(threads: number, batch: number, window: number, count: number): Promise<number> {
+  const adam = new Adam({ clipNorm: 5 })
+  const sequences = corpus(batch, window * (count + 1) + 1)
+  const trainer = await BlockTrainer.start({ spec: { config, sequences, batch, window, seed: 1 }, threads, valid: [], weights: initWeights(config, 1), adam })
+  let frames = 0
+  let started = 0
+  for (let b = 0; b <= count; b++) {
+    if (b === 1) started = performance.now()
+    const { scored } = await trainer.update(0, b, 1e-3)
+    if (b > 0) frames += scored
+  }
+  const fps = (frames / (performance.now() - started)) * 1000
+  await trainer.close()
+  disposeWeights(trainer.weights)
   adam.dispose()
   return fps
 }
@@ -134,7 +157,10 @@ const lb = Number(values['layers-batch'])
 const lw = Number(values['layers-window'])
 const oursSmall = ourLoop(lb, lw, blocks)
 const layers = await layersLoop(lb, lw, blocks)
-const oursBig = ourLoop(Number(values.batch), Number(values.window), blocks)
+const oursBig = await trainerLoop(1, Number(values.batch), Number(values.window), blocks)
+const threads = Number(values.threads)
+const oursThreads = threads > 1 ? await trainerLoop(threads, Number(values.batch), Number(values.window), blocks) : null
 console.log(`same batches ${lb}x${lw}: ours ${oursSmall.toFixed(1)} frames/s, tf.layers model.fit ${layers.toFixed(1)} frames/s, ratio ${(oursSmall / layers).toFixed(2)}x`)
 console.log(`ours at the training shape ${values.batch}x${values.window}: ${oursBig.toFixed(1)} frames/s = ${((100 * oursBig) / limit).toFixed(0)}% of the matMul-bound limit, ${(oursBig / layers).toFixed(2)}x tf.layers`)
+if (oursThreads !== null) console.log(`ours on ${threads} threads sharing each ${values.batch}x${values.window} block: ${oursThreads.toFixed(1)} frames/s = ${(oursThreads / oursBig).toFixed(2)}x one thread, ${((100 * oursThreads) / (threads * limit)).toFixed(0)}% of ${threads}x the one-core limit`)
 console.log(`(tf.layers is not run at ${values.batch}x${values.window}: what it keeps for backpropagation exceeds the 4 GB wasm heap there)`)

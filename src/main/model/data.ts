@@ -100,6 +100,12 @@ export function planLanes(sequences: Sequence[], batch: number, rng?: Rng): Lane
   return { batch, steps, piece, position }
 }
 
+/** The lanes lo..hi-1 of a plan as a plan of their own (one shard of data-parallel training). */
+export function laneRange(plan: LanePlan, lo: number, hi: number): LanePlan {
+  if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo < hi && hi <= plan.batch)) throw new Error(`lane range ${lo}..${hi} is outside 0..${plan.batch}`)
+  return { batch: hi - lo, steps: plan.steps, piece: plan.piece.slice(lo, hi), position: plan.position.slice(lo, hi) }
+}
+
 /** How many blocks of `window` steps a plan has. */
 export function blockCount(plan: LanePlan, window: number): number {
   return Math.ceil(plan.steps / window)

@@ -3,12 +3,10 @@ import { join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
 import type { DatasetScore, ModelConfig } from './config.ts'
 import { Adam } from './adam.ts'
-import { lossAndGradients } from './backprop.ts'
 import { loadNamedTensors, saveCheckpoint, saveNamedTensors, writeJsonAtomic } from './checkpoint.ts'
-import { blockCount, disposeBlock, makeBlock, planLanes, stepsOf, type PianoRollSet, type Sequence } from './data.ts'
-import { evaluateSequences } from './evaluate.ts'
-import { disposeStates, zeroStates } from './network.ts'
-import { Rng } from './rng.ts'
+import type { BackendChoice } from '../../shared/ipc.ts'
+import { BlockTrainer } from './blockTrainer.ts'
+import { stepsOf, type PianoRollSet, type Sequence } from './data.ts'
 import { disposeWeights, initWeights, namedWeights, weightsFromMap, type NetworkWeights } from './weights.ts'
 
 /** Everything a training run needs; the data must already be at config.stepsPerQuarter. */
@@ -53,6 +51,14 @@ export interface TrainOptions {
   log: (line: string) => void
   /** Extra text for the model card. */
   notes?: string
+  /**
+   * Threads that share each block (data-parallel: each computes the gradients of its lanes, averaged
+   * before the update; validation is split too). 1 = this thread only. Worth it on wasm and cpu, where a
+   * backend uses one core; the native backends already use every core.
+   */
+  threads?: number
+  /** The backend the worker threads start (default: the one this thread runs on). */
+  backend?: BackendChoice
 }
 
 /** What state.json holds: enough to continue the run exactly where it stopped. */
@@ -86,28 +92,9 @@ function meanKeyRate(sequences: Sequence[], keys: number): number {
   return frames ? Math.min(0.5, Math.max(1e-4, active / frames / keys)) : 4 / 88
 }
 
-/** Seed of block `block` of epoch `epoch`: dropout masks depend only on the run seed and data position. */
-function blockSeed(seed: number, epoch: number, block: number): number {
-  return (Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(epoch + 1, 0x85ebca6b) + Math.imul(block + 1, 0xc2b2ae35)) >>> 0
-}
-
 function formatMinutes(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?'
   return seconds >= 3600 ? `${Math.floor(seconds / 3600)}h${String(Math.round((seconds % 3600) / 60)).padStart(2, '0')}m` : `${Math.round(seconds / 60)}m`
-}
-
-/** Validates on every set; returns per-set scores and the frame-pooled NLL. */
-export function validate(weights: NetworkWeights, sets: PianoRollSet[]): { scores: Record<string, DatasetScore>; pooled: number } {
-  const scores: Record<string, DatasetScore> = {}
-  let sum = 0
-  let frames = 0
-  for (const set of sets) {
-    const score = evaluateSequences(weights, set.sequences)
-    scores[set.name] = score
-    sum += score.nll * score.frames
-    frames += score.frames
-  }
-  return { scores, pooled: sum / frames }
 }
 
 /**
@@ -122,20 +109,20 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
   const statePath = join(options.workDir, 'state.json')
   const adam = new Adam({ clipNorm: options.clipNorm })
   let run: RunState
-  let weights: NetworkWeights
+  let initial: NetworkWeights
   if (existsSync(statePath)) {
     run = JSON.parse(readFileSync(statePath, 'utf8')) as RunState
     if (run.architecture !== architectureOf(config)) throw new Error(`${statePath} belongs to another architecture (${run.architecture})`)
-    weights = weightsFromMap(config, loadNamedTensors(join(options.workDir, 'weights')))
+    initial = weightsFromMap(config, loadNamedTensors(join(options.workDir, 'weights')))
     adam.restore(loadNamedTensors(join(options.workDir, 'adam')), run.updates)
     log(`resumed at epoch ${run.epoch} block ${run.block} (update ${run.updates}, best validation NLL ${run.bestNll?.toFixed(4) ?? '-'})`)
   } else {
     run = { version: 1, seed: options.seed, epoch: 0, block: 0, updates: 0, framesSeen: 0, lrScale: 1, bestNll: null, badEvals: 0, decays: 0, lastEvalUpdate: 0, history: [], architecture: architectureOf(config) }
-    weights = initWeights(config, options.seed, meanKeyRate(sequences, config.inputKeys))
+    initial = initWeights(config, options.seed, meanKeyRate(sequences, config.inputKeys))
   }
 
   const saveResume = async (): Promise<void> => {
-    await saveNamedTensors(join(options.workDir, 'weights'), namedWeights(weights), 'float32')
+    await saveNamedTensors(join(options.workDir, 'weights'), namedWeights(trainer.weights), 'float32')
     await saveNamedTensors(join(options.workDir, 'adam'), adam.stateTensors(), 'float32')
     writeJsonAtomic(statePath, run)
   }
@@ -161,7 +148,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
 
   const evaluateAndSelect = async (): Promise<boolean> => {
     const t0 = performance.now()
-    const { scores, pooled } = validate(weights, options.valid)
+    const { scores, pooled } = await trainer.validate(options.valid)
     run.lastEvalUpdate = run.updates
     run.history.push({ updates: run.updates, epochs: run.framesSeen / framesPerEpoch, nll: pooled, scores, date: new Date().toISOString() })
     const parts = Object.entries(scores).map(([name, s]) => `${name} ${s.nll.toFixed(3)}/${(s.accuracy * 100).toFixed(1)}%`)
@@ -169,7 +156,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     if (run.bestNll === null || pooled < run.bestNll) {
       run.bestNll = pooled
       run.badEvals = 0
-      await saveCheckpoint(options.outDir, card(scores, pooled), weights, 'float16')
+      await saveCheckpoint(options.outDir, card(scores, pooled), trainer.weights, 'float16')
       log(`  improved: checkpoint written to ${options.outDir}`)
       return false
     }
@@ -197,30 +184,24 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
   let windowFrames = 0
   let windowStart = performance.now()
   let stopped: 'early' | 'epochs' | 'time' | 'signal' = 'epochs'
-  let states = zeroStates(weights, options.batch)
+  const trainer = await BlockTrainer.start({
+    spec: { config, sequences, batch: options.batch, window: options.window, seed: run.seed },
+    threads: options.threads ?? 1, valid: options.valid, backend: options.backend, weights: initial, adam,
+  }).catch((error: unknown) => {
+    disposeWeights(initial)
+    adam.dispose()
+    throw error
+  })
+  if (trainer.threads > 1) log(`${trainer.threads} threads share each block: lanes ${trainer.describe()}`)
   try {
     outer: while (run.epoch < options.maxEpochs) {
-      const plan = planLanes(sequences, options.batch, new Rng(blockSeed(run.seed, run.epoch, -1)))
-      const blocks = blockCount(plan, options.window)
-      disposeStates(states)
-      states = zeroStates(weights, options.batch)
+      const blocks = trainer.blocks(run.epoch)
       for (; run.block < blocks; run.block++) {
-        const block = makeBlock(sequences, plan, run.block, options.window, config.inputKeys)
-        const rng = new Rng(blockSeed(run.seed, run.epoch, run.block))
-        const rows = block.steps * block.batch
-        const masks = config.dropout > 0 ? weights.layers.map((l) => tf.tensor2d(rng.dropoutMask(rows * l.recurrent.shape[0], config.dropout), [rows, l.recurrent.shape[0]])) : []
-        const result = lossAndGradients(weights, block, states, masks)
-        const loss = result.loss.dataSync()[0] as number
         const lr = options.learningRate * run.lrScale * Math.min(1, (run.updates + 1) / options.warmupUpdates)
-        const applied = adam.apply(namedWeights(weights), result.grads, lr)
-        weights = weightsFromMap(config, applied.params)
-        disposeStates(states)
-        states = result.states
-        tf.dispose([result.loss, ...masks])
+        const { loss, scored, gradNorm } = await trainer.update(run.epoch, run.block, lr)
         run.updates++
-        run.framesSeen += block.scoredCount
-        windowFrames += block.scoredCount
-        disposeBlock(block)
+        run.framesSeen += scored
+        windowFrames += scored
         emaLoss = emaLoss === null ? loss : 0.98 * emaLoss + 0.02 * loss
         // Let the event loop run once per update: signal handlers only fire when it does.
         await new Promise((resolve) => setImmediate(resolve))
@@ -230,7 +211,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
           windowFrames = 0
           windowStart = now
           const left = ((blocks - run.block - 1) * options.batch * options.window) / fps
-          log(`epoch ${(run.framesSeen / framesPerEpoch).toFixed(3)} | update ${run.updates} | loss ${loss.toFixed(3)} (avg ${emaLoss.toFixed(3)}) | ${fps.toFixed(0)} frames/s | lr ${lr.toExponential(1)} | |g| ${applied.gradNorm.toFixed(2)} | epoch ETA ${formatMinutes(left)} | tensors ${tf.memory().numTensors}`)
+          log(`epoch ${(run.framesSeen / framesPerEpoch).toFixed(3)} | update ${run.updates} | loss ${loss.toFixed(3)} (avg ${emaLoss.toFixed(3)}) | ${fps.toFixed(0)} frames/s | lr ${lr.toExponential(1)} | |g| ${gradNorm.toFixed(2)} | epoch ETA ${formatMinutes(left)} | tensors ${tf.memory().numTensors}`)
         }
         const overTime = performance.now() - started > options.maxMinutes * 60_000
         if (run.updates - run.lastEvalUpdate >= options.evalEveryUpdates) {
@@ -261,13 +242,13 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     // A time-budget stop validates first so that the checkpoint reflects the last stretch of training.
     if ((stopped === 'epochs' || stopped === 'time') && run.lastEvalUpdate !== run.updates) await evaluateAndSelect()
   } finally {
-    disposeStates(states)
+    await trainer.close()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
   await saveResume()
   log(`stopped (${stopped}) after ${run.updates} updates, ${(run.framesSeen / framesPerEpoch).toFixed(3)} epochs; resume files in ${options.workDir}`)
-  disposeWeights(weights)
+  disposeWeights(trainer.weights)
   adam.dispose()
   return { stopped, bestNll: run.bestNll }
 }

@@ -24,8 +24,7 @@ export interface NetworkWeights {
 
 /** The names under which checkpoints and the optimizer store each weight, in a fixed order. */
 export function weightNames(config: ModelConfig): string[] {
-  const names = config.hiddenSizes.flatMap((_, l) => [`lstm${l}/kernel`, `lstm${l}/recurrent`, `lstm${l}/bias`])
-  return [...names, 'output/kernel', 'output/bias']
+  return [...weightShapes(config).keys()]
 }
 
 /** Flattens the weights into name -> tensor, in weightNames order. */
@@ -41,28 +40,39 @@ export function namedWeights(weights: NetworkWeights): Map<string, tf.Tensor> {
   return map
 }
 
+/** Every weight's name (in weightNames order) and shape. */
+export function weightShapes(config: ModelConfig): Map<string, number[]> {
+  const shapes = new Map<string, number[]>()
+  let inputs = config.inputKeys
+  config.hiddenSizes.forEach((hidden, l) => {
+    shapes.set(`lstm${l}/kernel`, [inputs, 4 * hidden])
+    shapes.set(`lstm${l}/recurrent`, [hidden, 4 * hidden])
+    shapes.set(`lstm${l}/bias`, [4 * hidden])
+    inputs = hidden
+  })
+  shapes.set('output/kernel', [inputs, config.inputKeys])
+  shapes.set('output/bias', [config.inputKeys])
+  return shapes
+}
+
 /** Rebuilds the structure from name -> tensor (the inverse of namedWeights); throws on a missing or misshapen weight. */
 export function weightsFromMap(config: ModelConfig, map: Map<string, tf.Tensor>): NetworkWeights {
-  const get = <T extends tf.Tensor>(name: string, shape: number[]): T => {
+  const shapes = weightShapes(config)
+  const get = <T extends tf.Tensor>(name: string): T => {
     const t = map.get(name)
     if (!t) throw new Error(`checkpoint has no weight "${name}"`)
+    const shape = shapes.get(name) as number[]
     if (t.shape.join('x') !== shape.join('x')) throw new Error(`weight "${name}" has shape [${t.shape}], expected [${shape}]`)
     return t as T
   }
-  let inputs = config.inputKeys
-  const layers = config.hiddenSizes.map((hidden, l) => {
-    const layer = {
-      kernel: get<tf.Tensor2D>(`lstm${l}/kernel`, [inputs, 4 * hidden]),
-      recurrent: get<tf.Tensor2D>(`lstm${l}/recurrent`, [hidden, 4 * hidden]),
-      bias: get<tf.Tensor1D>(`lstm${l}/bias`, [4 * hidden]),
-    }
-    inputs = hidden
-    return layer
-  })
   return {
-    layers,
-    outKernel: get<tf.Tensor2D>('output/kernel', [inputs, config.inputKeys]),
-    outBias: get<tf.Tensor1D>('output/bias', [config.inputKeys]),
+    layers: config.hiddenSizes.map((_, l) => ({
+      kernel: get<tf.Tensor2D>(`lstm${l}/kernel`),
+      recurrent: get<tf.Tensor2D>(`lstm${l}/recurrent`),
+      bias: get<tf.Tensor1D>(`lstm${l}/bias`),
+    })),
+    outKernel: get<tf.Tensor2D>('output/kernel'),
+    outBias: get<tf.Tensor1D>('output/bias'),
   }
 }
 
