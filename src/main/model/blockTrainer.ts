@@ -4,7 +4,7 @@ import { Adam } from './adam.ts'
 import type { DatasetScore, ModelConfig } from './config.ts'
 import type { PianoRollSet, Sequence } from './data.ts'
 import { evaluateSequences } from './evaluate.ts'
-import { combineShards, mergeScores, shardRanges, ShardTrainer, splitPieces, type ShardSpec } from './shard.ts'
+import { combineShards, mergeScores, shardRanges, ShardTrainer, validationWork, type ShardSpec } from './shard.ts'
 import { ShardPool } from './shardPool.ts'
 import { namedWeights, weightsFromMap, type NetworkWeights } from './weights.ts'
 
@@ -97,21 +97,22 @@ export class BlockTrainer {
     return { loss: result.loss, scored: result.scored, gradNorm: applied.gradNorm }
   }
 
-  /** Frame-level NLL and accuracy on every set, pooled over frames (evaluateSequences per piece group). */
+  /** Frame-level NLL and accuracy on every set, pooled over frames, the sets shared between the threads (see validationWork). */
   async validate(sets: PianoRollSet[]): Promise<Validation> {
     const pool = this.pool
-    const groups = sets.map((set) => (pool ? splitPieces(set.sequences, pool.size + 1) : [set.sequences.map((_, i) => i)]))
-    // Queue every worker's share of every set first so that the workers never wait for this thread.
-    const empty: DatasetScore = { nll: NaN, accuracy: NaN, frames: 0 }
-    const remote = groups.map((parts, s) => parts.slice(1).map((pieces, k) => (pool && pieces.length ? pool.evaluate(k, s, pieces) : Promise.resolve(empty))))
-    for (const r of remote.flat()) r.catch(() => undefined)
+    const work = validationWork(sets.map((set) => set.sequences), this.threads)
+    // Queue every worker's share first, then do this thread's share while they run.
+    const remote = pool
+      ? work.slice(1).flatMap((items, k) => items.map(({ set, pieces }) => pool.evaluate(k, set, pieces).then((score) => ({ set, score }))))
+      : []
+    for (const r of remote) r.catch(() => undefined)
+    const parts = (work[0] ?? []).map(({ set, pieces }) => ({ set, score: evaluateSequences(this.current, pieces.map((i) => sets[set]?.sequences[i] as Sequence)) }))
+    parts.push(...(await Promise.all(remote)))
     const scores: Record<string, DatasetScore> = {}
     let sum = 0
     let frames = 0
     for (const [s, set] of sets.entries()) {
-      const mine = (groups[s]?.[0] ?? []).map((i) => set.sequences[i] as Sequence)
-      const own = mine.length ? evaluateSequences(this.current, mine) : empty
-      const score = mergeScores([own, ...(await Promise.all(remote[s] ?? []))])
+      const score = mergeScores(parts.filter((p) => p.set === s).map((p) => p.score))
       scores[set.name] = score
       sum += score.nll * score.frames
       frames += score.frames

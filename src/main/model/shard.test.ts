@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig } from './config.ts'
 import { evaluateSequences } from './evaluate.ts'
 import { Rng } from './rng.ts'
-import { combineShards, dropoutMasks, mergeScores, shardRanges, ShardTrainer, splitPieces } from './shard.ts'
+import { combineShards, dropoutMasks, mergeScores, shardRanges, ShardTrainer, splitPieces, validationWork } from './shard.ts'
 import { toyCorpus, useCpuBackend } from './testing.ts'
 import { disposeWeights, initWeights } from './weights.ts'
 
@@ -50,6 +50,18 @@ describe('data-parallel shards', () => {
     for (const s of shards) s.dispose()
     disposeWeights(weights)
     expect(tf.memory().numTensors).toBe(0)
+  })
+
+  it('shares validation: whole sets to the least-loaded thread, or split pieces when there are fewer sets than threads', () => {
+    const piece = (n: number): number[][] => Array.from({ length: n }, () => [1])
+    const sets = [[piece(100)], [piece(30), piece(30)], [piece(60)], [piece(10)]]
+    // Costs 100, 30 (two lanes of 30), 60, 10: the dearest alone, the rest (60 + 30 + 10) on the other thread.
+    expect(validationWork(sets, 2)).toEqual([
+      [{ set: 0, pieces: [0] }],
+      [{ set: 2, pieces: [0] }, { set: 1, pieces: [0, 1] }, { set: 3, pieces: [0] }],
+    ])
+    expect(validationWork([[piece(5), piece(4), piece(3)]], 2)).toEqual([[{ set: 0, pieces: [0] }], [{ set: 0, pieces: [1, 2] }]])
+    expect(validationWork([[piece(5)]], 3)).toEqual([[{ set: 0, pieces: [0] }], [], []])
   })
 
   it('scores split piece groups to the same pooled NLL and accuracy as the whole set', () => {

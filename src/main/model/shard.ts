@@ -161,6 +161,41 @@ export function splitPieces(sequences: Sequence[], parts: number): number[][] {
   return groups
 }
 
+/** One thread's share of a validation pass: pieces of one set. */
+export interface ValidationItem {
+  set: number
+  pieces: number[]
+}
+
+/**
+ * Shares a validation pass between `threads` threads. Evaluation runs all lanes of a set in step, so a
+ * set costs about max(longest piece, total steps / lanes) steps whatever its lanes hold, and the
+ * per-step cost hardly shrinks with fewer lanes (the weights are read once a step either way): splitting
+ * a set's pieces between threads saves little, running different sets on different threads saves the
+ * most. So with at least as many sets as threads, whole sets go to the least-loaded thread, dearest
+ * first; with fewer, every set's pieces are split.
+ */
+export function validationWork(sets: Sequence[][], threads: number, lanes = 64): ValidationItem[][] {
+  const work: ValidationItem[][] = Array.from({ length: threads }, () => [])
+  if (sets.length < threads) {
+    sets.forEach((pieces, set) => splitPieces(pieces, threads).forEach((group, k) => group.length && (work[k] as ValidationItem[]).push({ set, pieces: group })))
+    return work
+  }
+  const cost = (pieces: Sequence[]): number => {
+    const total = pieces.reduce((n, p) => n + p.length, 0)
+    return Math.max(Math.max(0, ...pieces.map((p) => p.length)), Math.ceil(total / Math.max(1, Math.min(lanes, pieces.length))))
+  }
+  const load = new Array<number>(threads).fill(0)
+  const order = sets.map((_, i) => i).sort((a, b) => cost(sets[b] as Sequence[]) - cost(sets[a] as Sequence[]))
+  for (const set of order) {
+    let best = 0
+    for (let k = 1; k < threads; k++) if ((load[k] as number) < (load[best] as number)) best = k
+    ;(work[best] as ValidationItem[]).push({ set, pieces: (sets[set] as Sequence[]).map((_, i) => i) })
+    load[best] = (load[best] as number) + cost(sets[set] as Sequence[])
+  }
+  return work
+}
+
 /** Pools the scores of disjoint parts of one set: NLL and accuracy weighted by scored frames. */
 export function mergeScores(parts: DatasetScore[]): DatasetScore {
   const counted = parts.filter((p) => p.frames > 0)

@@ -71,8 +71,10 @@ describe('train', () => {
 
   it('with two threads sharing each block (a real worker thread), trains and validates as one thread does', async () => {
     const before = tf.memory().numTensors
-    await train(options('one', { evalEveryUpdates: 3 }))
-    const result = await train(options('two', { evalEveryUpdates: 3, threads: 2 }))
+    // Three validation sets: whole sets go to threads (one thread gets two).
+    const valid = [validSet, { ...validSet, name: 'short', sequences: toyCorpus(3, 6, 12) }, { ...validSet, name: 'long', sequences: toyCorpus(2, 40, 13) }]
+    await train(options('one', { evalEveryUpdates: 3, valid }))
+    const result = await train(options('two', { evalEveryUpdates: 3, threads: 2, valid }))
     expect(result.stopped).toBe('epochs')
     expect(tf.memory().numTensors).toBe(before)
     // Summation order differs (two shard means averaged), so equal up to float32 rounding.
