@@ -81,7 +81,7 @@ function ourLoop(batch: number, window: number, count: number): number {
 async function trainerLoop(threads: number, batch: number, window: number, count: number): Promise<number> {
   const adam = new Adam({ clipNorm: 5 })
   const sequences = corpus(batch, window * (count + 1) + 1)
-  const trainer = await BlockTrainer.start({ spec: { config, sequences, batch, window, seed: 1 }, threads, valid: [], weights: initWeights(config, 1), adam })
+  const trainer = await BlockTrainer.start({ spec: { config, sequences, batch, window, seed: 1, segment: 0, segmentFromEpoch: 0 }, threads, valid: [], weights: initWeights(config, 1), adam })
   let frames = 0
   let started = 0
   for (let b = 0; b <= count; b++) {

@@ -20,6 +20,8 @@ const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --o
   --batch 32 --window 32 --lr 0.001 --clip 5 --warmup 100 --seed 1
   --eval-every 250      validate every N updates   --patience 2 --max-decays 3 (early stopping)
   --max-minutes 600     time budget of this invocation   --max-epochs 100
+  --segment 256         pieces longer than this many steps are laid out as shuffled segments, so that the
+                        end of an epoch is not a long run of nearly empty blocks (0 = whole pieces)
   --threads N           data-parallel: N threads share each block, one backend each (default 1; on
                         wasm, one per core pays; native backends use every core already)
   --notes TEXT          added to the model card`
@@ -39,7 +41,7 @@ export const trainCommand: Command = {
         batch: { type: 'string' }, window: { type: 'string' }, lr: { type: 'string' }, clip: { type: 'string' },
         warmup: { type: 'string' }, seed: { type: 'string' }, 'eval-every': { type: 'string' }, patience: { type: 'string' },
         'max-decays': { type: 'string' }, 'max-minutes': { type: 'string' }, 'max-epochs': { type: 'string' }, notes: { type: 'string' },
-        threads: { type: 'string' },
+        threads: { type: 'string' }, segment: { type: 'string' },
       },
     })
     if ((!values.data?.length && !values.midi) || !values.out) throw new UsageError('--out and --data or --midi are required')
@@ -66,7 +68,8 @@ export const trainCommand: Command = {
       learningRate: numberOption(values.lr, 1e-3, 'lr'), clipNorm: numberOption(values.clip, 5, 'clip'), warmupUpdates: numberOption(values.warmup, 100, 'warmup'),
       evalEveryUpdates: numberOption(values['eval-every'], 250, 'eval-every'), decayFactor: 0.5, patience: numberOption(values.patience, 2, 'patience'),
       maxDecays: numberOption(values['max-decays'], 3, 'max-decays'), saveEveryMinutes: 5, maxMinutes: numberOption(values['max-minutes'], 600, 'max-minutes'),
-      maxEpochs: numberOption(values['max-epochs'], 100, 'max-epochs'), threads: numberOption(values.threads, 1, 'threads'), backend: backend.active, log,
+      maxEpochs: numberOption(values['max-epochs'], 100, 'max-epochs'), threads: numberOption(values.threads, 1, 'threads'), segment: numberOption(values.segment, 256, 'segment'),
+      backend: backend.active, log,
       notes: values.notes ?? `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
     })
     log(`done: ${result.stopped}, best validation NLL ${result.bestNll?.toFixed(4) ?? '-'}`)

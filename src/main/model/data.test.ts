@@ -31,4 +31,33 @@ describe('piano-roll data', () => {
     expect(plan.steps).toBeLessThanOrEqual(Math.ceil(total / 3) + 8)
     expect(tf.memory().numTensors).toBe(0)
   })
+
+  it('cuts long pieces into segments so that no lane runs on alone, resetting the state where a segment does not continue its lane', () => {
+    const pieces = [...toyCorpus(1, 200), ...toyCorpus(6, 12, 4)]
+    const total = pieces.reduce((n, p) => n + stepsOf(p), 0)
+    expect(planLanes(pieces, 4, new Rng(3)).steps).toBeGreaterThanOrEqual(199)
+    const plan = planLanes(pieces, 4, new Rng(3), 20)
+    expect(plan.steps).toBeLessThanOrEqual(Math.ceil(total / 4) + 20)
+    // Every (piece, position) is laid out exactly once.
+    const seen = new Set<string>()
+    plan.piece.forEach((lane, b) => lane.forEach((i, t) => i >= 0 && seen.add(`${i}:${(plan.position[b] as Int32Array)[t]}`)))
+    expect(seen.size).toBe(total)
+    let scored = 0
+    let resets = 0
+    let starts = 0
+    for (let b = 0; b < blockCount(plan, 7); b++) {
+      const block = makeBlock(pieces, plan, b, 7)
+      scored += block.scoredCount
+      for (const k of block.keep) if (k) resets += k.dataSync().filter((x) => x === 0).length
+      disposeBlock(block)
+    }
+    plan.piece.forEach((lane, b) => lane.forEach((i, t) => {
+      const continues = t > 0 && lane[t - 1] === i && (plan.position[b] as Int32Array)[t - 1] === ((plan.position[b] as Int32Array)[t] as number) - 1
+      if (i >= 0 && !continues) starts++
+    }))
+    expect(scored).toBe(total)
+    expect(resets).toBe(starts)
+    expect(starts).toBeGreaterThanOrEqual(pieces.length + 9 - 4)
+    expect(tf.memory().numTensors).toBe(0)
+  })
 })

@@ -30,7 +30,7 @@ describe('data-parallel shards', () => {
 
   it('gives, combined, the loss and gradients of the whole block over consecutive blocks (carried state)', () => {
     const weights = initWeights(config, 4)
-    const spec = { config, sequences, batch: 5, window: 4, seed: 2 }
+    const spec = { config, sequences, batch: 5, window: 4, seed: 2, segment: 0, segmentFromEpoch: 0 }
     const single = new ShardTrainer({ ...spec, lo: 0, hi: 5 })
     const shards = shardRanges(5, 2).map(([lo, hi]) => new ShardTrainer({ ...spec, lo, hi }))
     expect(single.blocks(0)).toBeGreaterThan(2)

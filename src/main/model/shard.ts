@@ -27,6 +27,10 @@ export interface ShardSpec {
   lo: number
   /** One past its last lane. */
   hi: number
+  /** Pieces longer than this many steps are laid out as segments (0 = whole pieces; see planLanes)... */
+  segment: number
+  /** ...from this epoch on (a run resumed from before segments existed keeps its epoch's plan). */
+  segmentFromEpoch: number
 }
 
 /** What one shard computed for one block: its mean loss, scored frames and mean-loss gradients by weight name. */
@@ -117,7 +121,8 @@ export class ShardTrainer {
 
   private planOf(epoch: number): { epoch: number; lanes: LanePlan; blocks: number } {
     if (this.plan?.epoch !== epoch) {
-      const whole = planLanes(this.spec.sequences, this.spec.batch, new Rng(blockSeed(this.spec.seed, epoch, -1)))
+      const { segment, segmentFromEpoch } = this.spec
+      const whole = planLanes(this.spec.sequences, this.spec.batch, new Rng(blockSeed(this.spec.seed, epoch, -1)), epoch >= segmentFromEpoch ? segment : 0)
       this.plan = { epoch, lanes: laneRange(whole, this.spec.lo, this.spec.hi), blocks: blockCount(whole, this.spec.window) }
     }
     return this.plan

@@ -72,10 +72,10 @@ export class ShardPool {
     const workers = ranges.map((_, k) => new ShardWorker(startWorker(entry), `training worker ${k + 1}`))
     const pool = new ShardPool(workers)
     try {
-      const { config, sequences, valid, batch, window, seed, backend } = options
+      const { valid, backend, ...spec } = options
       await Promise.all(workers.map((w, k) => {
         const [lo, hi] = ranges[k] as [number, number]
-        return w.request({ type: 'init', backend, config, sequences, valid, batch, window, seed, lo, hi }, 'ready')
+        return w.request({ type: 'init', backend, spec: { ...spec, lo, hi }, valid }, 'ready')
       }))
     } catch (error) {
       await pool.close()

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
@@ -69,12 +69,25 @@ describe('train', () => {
     expect(maxDifference(finalWeights('whole'), finalWeights('split'))).toBe(0)
   })
 
+  it('adopts segmented lane plans from the next epoch when it resumes a run that predates them', async () => {
+    const lines: string[] = []
+    await train(options('legacy', { maxEpochs: 1 }))
+    const statePath = join(root, 'legacy', 'work', 'state.json')
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as Record<string, unknown>
+    delete state.segment
+    delete state.segmentFromEpoch
+    writeFileSync(statePath, JSON.stringify(state))
+    await train(options('legacy', { segment: 6, log: (line) => lines.push(line) }))
+    expect(lines).toContain('pieces longer than 6 steps will be laid out as segments from epoch 1')
+    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toMatchObject({ segment: 6, segmentFromEpoch: 1, epoch: 2 })
+  })
+
   it('with two threads sharing each block (a real worker thread), trains and validates as one thread does', async () => {
     const before = tf.memory().numTensors
     // Three validation sets: whole sets go to threads (one thread gets two).
     const valid = [validSet, { ...validSet, name: 'short', sequences: toyCorpus(3, 6, 12) }, { ...validSet, name: 'long', sequences: toyCorpus(2, 40, 13) }]
-    await train(options('one', { evalEveryUpdates: 3, valid }))
-    const result = await train(options('two', { evalEveryUpdates: 3, threads: 2, valid }))
+    await train(options('one', { evalEveryUpdates: 3, valid, segment: 6 }))
+    const result = await train(options('two', { evalEveryUpdates: 3, threads: 2, valid, segment: 6 }))
     expect(result.stopped).toBe('epochs')
     expect(tf.memory().numTensors).toBe(before)
     // Summation order differs (two shard means averaged), so equal up to float32 rounding.
@@ -86,7 +99,7 @@ describe('train', () => {
   }, 60_000)
 
   it('reports a worker that cannot start instead of hanging', async () => {
-    const spec = { config, sequences: trainSet.sequences, batch: 4, window: 5, seed: 1, valid: [], backend: 'cpu' as const }
+    const spec = { config, sequences: trainSet.sequences, batch: 4, window: 5, seed: 1, segment: 0, segmentFromEpoch: 0, valid: [], backend: 'cpu' as const }
     await expect(ShardPool.start(spec, [[3, 9]])).rejects.toThrow(/training worker 1: lane range 3..9 is outside 0..4/)
     await expect(ShardPool.start(spec, [[2, 4]], new URL('data:text/javascript,process.exit(3)'))).rejects.toThrow(/training worker 1 exited \(code 3\)/)
 }, 60_000)

@@ -59,6 +59,8 @@ export interface TrainOptions {
   threads?: number
   /** The backend the worker threads start (default: the one this thread runs on). */
   backend?: BackendChoice
+  /** Pieces longer than this many steps are laid out as shuffled segments (0 = whole pieces; see planLanes). */
+  segment?: number
 }
 
 /** What state.json holds: enough to continue the run exactly where it stopped. */
@@ -74,6 +76,9 @@ interface RunState {
   badEvals: number
   decays: number
   lastEvalUpdate: number
+  /** Segment length of the lane plans (0 = whole pieces) and the first epoch it applies to (absent in older runs). */
+  segment?: number
+  segmentFromEpoch?: number
   history: { updates: number; epochs: number; nll: number; scores: Record<string, DatasetScore>; date: string }[]
   architecture: string
 }
@@ -116,8 +121,16 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     initial = weightsFromMap(config, loadNamedTensors(join(options.workDir, 'weights')))
     adam.restore(loadNamedTensors(join(options.workDir, 'adam')), run.updates)
     log(`resumed at epoch ${run.epoch} block ${run.block} (update ${run.updates}, best validation NLL ${run.bestNll?.toFixed(4) ?? '-'})`)
+    if (run.segment === undefined) {
+      // A run from before segmented plans: an epoch under way keeps its plan, later epochs use segments.
+      run.segment = options.segment ?? 0
+      run.segmentFromEpoch = run.block === 0 ? run.epoch : run.epoch + 1
+      if (run.segment) log(`pieces longer than ${run.segment} steps will be laid out as segments from epoch ${run.segmentFromEpoch}`)
+    } else if (run.segment !== (options.segment ?? 0)) {
+      log(`this run lays out segments of ${run.segment || 'whole pieces'} (as it started); --segment ${options.segment ?? 0} applies to new runs`)
+    }
   } else {
-    run = { version: 1, seed: options.seed, epoch: 0, block: 0, updates: 0, framesSeen: 0, lrScale: 1, bestNll: null, badEvals: 0, decays: 0, lastEvalUpdate: 0, history: [], architecture: architectureOf(config) }
+    run = { version: 1, seed: options.seed, epoch: 0, block: 0, updates: 0, framesSeen: 0, lrScale: 1, bestNll: null, badEvals: 0, decays: 0, lastEvalUpdate: 0, segment: options.segment ?? 0, segmentFromEpoch: 0, history: [], architecture: architectureOf(config) }
     initial = initWeights(config, options.seed, meanKeyRate(sequences, config.inputKeys))
   }
 
@@ -185,7 +198,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
   let windowStart = performance.now()
   let stopped: 'early' | 'epochs' | 'time' | 'signal' = 'epochs'
   const trainer = await BlockTrainer.start({
-    spec: { config, sequences, batch: options.batch, window: options.window, seed: run.seed },
+    spec: { config, sequences, batch: options.batch, window: options.window, seed: run.seed, segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0 },
     threads: options.threads ?? 1, valid: options.valid, backend: options.backend, weights: initial, adam,
   }).catch((error: unknown) => {
     disposeWeights(initial)

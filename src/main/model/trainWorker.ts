@@ -26,7 +26,7 @@ async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: 
     case 'init': {
       const report = await selectBackend(message.backend)
       valid = message.valid
-      trainer = new ShardTrainer({ config: message.config, sequences: message.sequences, batch: message.batch, window: message.window, seed: message.seed, lo: message.lo, hi: message.hi })
+      trainer = new ShardTrainer(message.spec)
       return { reply: { type: 'ready', backend: report.active } }
     }
     case 'weights': {
