@@ -97,7 +97,7 @@ export class BlockTrainer {
     return { loss: result.loss, scored: result.scored, gradNorm: applied.gradNorm }
   }
 
-  /** Frame-level NLL and accuracy on every set, pooled over frames, the sets shared between the threads (see validationWork). */
+  /** Frame-level NLL and accuracy on every set, pooled over frames, the pieces shared between the threads (see validationWork). */
   async validate(sets: PianoRollSet[]): Promise<Validation> {
     const pool = this.pool
     const work = validationWork(sets.map((set) => set.sequences), this.threads)

@@ -84,7 +84,7 @@ describe('train', () => {
 
   it('with two threads sharing each block (a real worker thread), trains and validates as one thread does', async () => {
     const before = tf.memory().numTensors
-    // Three validation sets: whole sets go to threads (one thread gets two).
+    // Three validation sets, each split between the threads.
     const valid = [validSet, { ...validSet, name: 'short', sequences: toyCorpus(3, 6, 12) }, { ...validSet, name: 'long', sequences: toyCorpus(2, 40, 13) }]
     await train(options('one', { evalEveryUpdates: 3, valid, segment: 6 }))
     const result = await train(options('two', { evalEveryUpdates: 3, threads: 2, valid, segment: 6 }))
