@@ -19,6 +19,8 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const appUrl = devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href
 let mainWindow: BrowserWindow | undefined
+/** A quit was asked for and not abandoned at the unsaved-changes question (see before-quit below). */
+let quitting = false
 
 app.enableSandbox()
 
@@ -111,6 +113,9 @@ const files = new FileService({
   },
   requestSave: (payload) => send('file:saveBeforeClose', payload),
   closeWindow: () => mainWindow?.close(),
+  closeAbandoned: () => {
+    quitting = false
+  },
 })
 
 registerIpc(ipcMain, createDispatch(createHandlers({ model, notify: send, files })), isTrustedSender)
@@ -128,10 +133,17 @@ void app.whenReady().then(() => {
   })
 })
 
+// Quit (Cmd+Q, the menu) with unsaved changes: the window's close guard cancels Electron's quit to ask;
+// once the changes are saved or discarded and the window has closed, the quit goes on (on macOS too,
+// where closing the last window alone keeps the app running). Cancel forgets it.
+app.on('before-quit', () => {
+  quitting = true
+})
+
 app.on('window-all-closed', () => {
   // A clean exit without unsaved changes leaves no autosave to offer next time.
   void files.shutdown().finally(() => {
-    if (process.platform !== 'darwin') app.quit()
+    if (process.platform !== 'darwin' || quitting) app.quit()
   })
 })
 

@@ -63,6 +63,11 @@ describe('the built main bundle under a stand-in Electron', () => {
     expect(report.dialogsShown).toEqual(['open', 'message'])
   })
 
+  it('on macOS, goes on quitting once unsaved work is dealt with, and not after Cancel', () => {
+    expect(report.quitAfterCancel).toBe(0)
+    expect(report.quitAfterSaved).toBe(1)
+  })
+
   it('denies permissions, new windows, webviews and navigation away from the app', () => {
     expect(report.permissionGranted).toBe(false)
     expect(report.permissionCheck).toBe(false)

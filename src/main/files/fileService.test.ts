@@ -10,13 +10,14 @@ function setup(extra: Partial<FileServiceOptions> = {}) {
   const dataDir = tempFolder('np-data-')
   const docs = tempFolder('np-docs-')
   const titles: string[] = []
-  const events = { saveRequests: 0, closes: 0 }
+  const events = { saveRequests: 0, closes: 0, abandoned: 0 }
   const files = new FileService({
     dataDir,
     dialogs,
     onDocumentChange: ({ title }) => void titles.push(title),
     requestSave: () => void events.saveRequests++,
     closeWindow: () => void events.closes++,
+    closeAbandoned: () => void events.abandoned++,
     ...extra,
   })
   return { files, dialogs, dataDir, docs, titles, events }
@@ -164,17 +165,17 @@ describe('FileService', () => {
     expect(files.canClose()).toBe(false)
     dialogs.closes.push('cancel', 'save')
     await files.requestClose()
-    expect(events).toEqual({ saveRequests: 0, closes: 0 })
+    expect(events).toEqual({ saveRequests: 0, closes: 0, abandoned: 1 })
     await files.requestClose()
-    expect(events).toEqual({ saveRequests: 1, closes: 0 })
+    expect(events).toEqual({ saveRequests: 1, closes: 0, abandoned: 1 })
     dialogs.saves.push(undefined)
     await files.save(scaleSong(), false) // the user canceled the save dialog: still open
-    expect(events.closes).toBe(0)
+    expect(events).toMatchObject({ closes: 0, abandoned: 2 })
     dialogs.closes.push('save')
     await files.requestClose()
     dialogs.saves.push(join(docs, 'closing.mid'))
     await files.save(scaleSong(), false)
-    expect(events).toEqual({ saveRequests: 2, closes: 1 })
+    expect(events).toEqual({ saveRequests: 2, closes: 1, abandoned: 2 })
 
     const other = setup({ dataDir })
     other.files.setState(true, undefined)

@@ -23,6 +23,8 @@ export interface FileServiceOptions {
   requestSave?(payload: FilesEvents['file:saveBeforeClose']): void
   /** Closes the window for real, after the unsaved changes were saved or discarded. */
   closeWindow?(): void
+  /** The close was abandoned: the user chose Cancel, or the save it asked for was canceled or failed (a pending quit should stop). */
+  closeAbandoned?(): void
 }
 
 /** A file operation's answer: the payload, or a plain-words error (the current song stays as it was). */
@@ -181,7 +183,9 @@ export class FileService {
     if (choice === 'save') {
       this.closeAfterSave = true
       this.options.requestSave?.({ name: this.document.name })
+      return
     }
+    this.options.closeAbandoned?.()
   }
 
   /** The window closed (after canClose or the user's choice): the next window starts a fresh document. */
@@ -202,9 +206,11 @@ export class FileService {
   }
 
   private saveEnded<T extends Answer<object>>(answer: T): T {
-    const closeNow = this.closeAfterSave && answer.ok && !('canceled' in answer && answer.canceled)
+    const closing = this.closeAfterSave
+    const closeNow = closing && answer.ok && !('canceled' in answer && answer.canceled)
     this.closeAfterSave = false
     if (closeNow) this.close()
+    else if (closing) this.options.closeAbandoned?.()
     return answer
   }
 

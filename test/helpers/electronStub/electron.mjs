@@ -89,10 +89,18 @@ export const app = {
   whenReady() {
     return ready
   },
-  on(event) {
+  listeners: {},
+  quitCalls: 0,
+  on(event, listener) {
     record.appEvents.push(event)
+    ;(app.listeners[event] ??= []).push(listener)
   },
-  quit() {},
+  emit(event) {
+    for (const listener of app.listeners[event] ?? []) listener({ preventDefault() {} })
+  },
+  quit() {
+    app.quitCalls++
+  },
 }
 
 export const ipcMain = {
@@ -181,6 +189,7 @@ async function probe() {
     fileOpenCanceled: await invoke('file:open', undefined),
     pathRefused: await invoke('file:save', { song: {}, path: '/etc/passwd' }),
     ...(await probeDocument(window, invoke)),
+    ...(await probeQuit(window, invoke)),
   }
   writeFileSync(process.env.ELECTRON_STUB_REPORT, JSON.stringify(report, null, 2))
   process.exit(0)
@@ -193,7 +202,32 @@ async function probeDocument(window, invoke) {
   let closePrevented = false
   for (const listener of window.events.close ?? []) listener({ preventDefault: () => (closePrevented = true) })
   await new Promise((resolve) => setTimeout(resolve, 20))
-  return { initialTitle, state, dirtyTitle: window.title, documentEdited: window.documentEdited, closePrevented, closeCalls: window.closeCalls ?? 0, dialogsShown: dialog.shown }
+  return { initialTitle, state, dirtyTitle: window.title, documentEdited: window.documentEdited, closePrevented, closeCalls: window.closeCalls ?? 0, dialogsShown: [...dialog.shown] }
+}
+
+/**
+ * macOS quit with unsaved work: Cmd+Q (before-quit), the close guard asks, the stand-in user cancels, so
+ * closing the last window later does not quit; a second Cmd+Q with the work saved does.
+ */
+async function probeQuit(window, invoke) {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform')
+  Object.defineProperty(process, 'platform', { value: 'darwin' })
+  try {
+    app.emit('before-quit')
+    for (const listener of window.events.close ?? []) listener({ preventDefault() {} })
+    await settle()
+    app.emit('window-all-closed')
+    await settle()
+    const quitAfterCancel = app.quitCalls
+    app.emit('before-quit')
+    await invoke('document:state', { dirty: false, name: 'Sketch' })
+    app.emit('window-all-closed')
+    await settle()
+    return { quitAfterCancel, quitAfterSaved: app.quitCalls }
+  } finally {
+    Object.defineProperty(process, 'platform', platform)
+  }
 }
 
 setTimeout(() => {
