@@ -151,6 +151,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
       hyper: {
         batch: options.batch, window: options.window, learningRate: options.learningRate, lrScale: run.lrScale, clipNorm: options.clipNorm,
         warmupUpdates: options.warmupUpdates, optimizer: 'adam(0.9,0.999,1e-8)', framesPerEpoch, trainPieces: sequences.length,
+        segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0,
       },
       validation: scores,
       validationNll: pooled,
