@@ -2,7 +2,7 @@
 // for a 4-bar primer and 4 bars written, with 1 and with 4 variations; ms per step against the
 // matMul-bound limit measured in the same run; and the main event loop's worst delay meanwhile.
 // Uses resources/model (or NEURAL_PIANO_MODEL); without one, an untrained 2x1024 model of the same size.
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
@@ -22,7 +22,9 @@ const REPEATS = 7
 async function modelDir(): Promise<{ dir: string; label: string }> {
   const shipped = resolve(defaultModelDir())
   if (existsSync(join(shipped, 'config.json'))) return { dir: shipped, label: shipped }
-  const dir = join(mkdtempSync(join(tmpdir(), 'np-bench-')), 'untrained-2x1024')
+  const scratch = mkdtempSync(join(tmpdir(), 'np-bench-'))
+  process.once('exit', () => rmSync(scratch, { recursive: true, force: true }))
+  const dir = join(scratch, 'untrained-2x1024')
   const config = defaultConfig()
   const weights = initWeights(config, 1)
   await saveCheckpoint(dir, config, weights, 'float16')

@@ -3,7 +3,7 @@
 // against its baseline, the process's memory growth (target < 50 MB) and the failures (target none).
 // --quick: a tiny model and fewer runs, to check the bench itself. Uses resources/model when present,
 // otherwise an untrained model of the shipped size.
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -24,6 +24,7 @@ const CANCELLED = quick ? 20 : 200
 
 async function modelDir(): Promise<string> {
   const scratch = mkdtempSync(join(tmpdir(), 'np-soak-'))
+  process.once('exit', () => rmSync(scratch, { recursive: true, force: true }))
   if (quick) {
     await createTinyCheckpoint(join(scratch, 'tiny'))
     return join(scratch, 'tiny')

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { invokeChannels } from '../../src/shared/ipc.ts'
+import { tempFolder } from '../../src/main/files/testing.ts'
 
 /** Loads out/main/index.js under plain Node with a stand-in 'electron' and reads what it recorded. */
 function runMainBundle(): Record<string, any> {
-  const report = join(mkdtempSync(join(tmpdir(), 'np-smoke-')), 'report.json')
+  const report = join(tempFolder('np-smoke-'), 'report.json')
   execFileSync(process.execPath, ['--import', resolve('test/helpers/electronStub/register.mjs'), resolve('out/main/index.js')], {
     env: { ...process.env, ELECTRON_STUB_REPORT: report },
     timeout: 60_000,

@@ -1,16 +1,16 @@
-import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
 import { createTinyCheckpoint } from '../helpers/tinyCheckpoint.ts'
 import { eventChannels, invokeChannels } from '../../src/shared/ipc.ts'
+import { tempFolder } from '../../src/main/files/testing.ts'
 
 describe('the built renderer in Chromium, wired to the real main-process handlers', () => {
   let app: AppUnderTest
 
   beforeAll(async () => {
-    const modelDir = join(mkdtempSync(join(tmpdir(), 'np-e2e-')), 'tiny')
+    const modelDir = join(tempFolder('np-e2e-'), 'tiny')
     await createTinyCheckpoint(modelDir)
     app = await startApp({ modelDir })
   })

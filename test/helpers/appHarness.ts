@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { extname, join, normalize, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -10,6 +9,7 @@ import { createDispatch, createHandlers } from '../../src/main/handlers.ts'
 import type { Dialogs } from '../../src/main/files/dialogs.ts'
 import { FileService } from '../../src/main/files/fileService.ts'
 import type { EventChannel, EventMap } from '../../src/shared/ipc.ts'
+import { tempFolder } from '../../src/main/files/testing.ts'
 
 /**
  * Runs the built renderer (out/renderer) in real Chromium with `window.api` built by the real, built
@@ -84,7 +84,7 @@ export async function startApp(options: { browser?: Browser; modelDir?: string; 
     await page.evaluate(([c, p]) => (window as unknown as { __npEmit(c: string, p: unknown): void }).__npEmit(c, p), [channel, payload] as const)
   }
   const notify: AppUnderTest['emit'] = (channel, payload) => emit(channel, payload).catch(() => undefined)
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'np-data-'))
+  const dataDir = options.dataDir ?? tempFolder('np-data-')
   const titles: string[] = []
   const files = new FileService({
     dataDir,

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTinyCheckpoint } from '../../../test/helpers/tinyCheckpoint.ts'
@@ -8,8 +7,9 @@ import { createSong, createTrack } from '../../shared/music/index.ts'
 import { cMajorPrimer } from '../../main/engine/testing.ts'
 import { main } from '../main.ts'
 import { captureConsole } from '../testing.ts'
+import { tempFolder } from '../../main/files/testing.ts'
 
-const dir = mkdtempSync(join(tmpdir(), 'np-cli-continue-'))
+const dir = tempFolder('np-cli-continue-')
 const model = join(dir, 'tiny')
 const input = join(dir, 'in.mid')
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,8 +6,9 @@ import { createTinyCheckpoint } from '../../../test/helpers/tinyCheckpoint.ts'
 import { ModelHost } from './host.ts'
 import { continueRequest } from './testing.ts'
 import { workerSourceEntry } from './workerSource.ts'
+import { tempFolder } from '../files/testing.ts'
 
-const scratch = mkdtempSync(join(tmpdir(), 'np-host-'))
+const scratch = tempFolder('np-host-')
 
 describe('ModelHost with a checkpoint', () => {
   let host: ModelHost

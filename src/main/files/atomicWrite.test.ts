@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync, chmodSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeFileAtomic } from './atomicWrite.ts'
+import { tempFolder } from './testing.ts'
 
-const folder = (): string => mkdtempSync(join(tmpdir(), 'np-atomic-'))
+const folder = (): string => tempFolder('np-atomic-')
 
 describe('writeFileAtomic', () => {
   it('creates and replaces a file and leaves no temporary file behind', async () => {

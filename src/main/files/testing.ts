@@ -1,13 +1,27 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll } from 'vitest'
 import { createSong } from '../../shared/music/song.ts'
 import type { Song } from '../../shared/music/types.ts'
 import type { CloseChoice, Dialogs, SaveKind } from './dialogs.ts'
 
-/** A fresh temporary folder. */
+const made = new Set<string>()
+try {
+  // Registered on the root suite of each test file that imports this module (vitest re-imports it per file).
+  afterAll(() => {
+    for (const folder of made) rmSync(folder, { recursive: true, force: true })
+    made.clear()
+  })
+} catch {
+  // Imported outside a test run (a child process a test starts, for scaleSong): nothing to clean here.
+}
+
+/** A fresh temporary folder, removed after the test file that made it. */
 export function tempFolder(prefix = 'np-files-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
+  const folder = mkdtempSync(join(tmpdir(), prefix))
+  made.add(folder)
+  return folder
 }
 
 /** A small song: a C major scale at 120 bpm in 3/4, velocities rising. */

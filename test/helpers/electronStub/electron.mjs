@@ -1,7 +1,7 @@
 // A stand-in for the 'electron' module: it records what the main bundle asks of Electron, then probes
 // the handlers it registered (as a renderer and as an attacker would) and writes a JSON report to
 // $ELECTRON_STUB_REPORT before exiting.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -77,6 +77,7 @@ export class BrowserWindow {
 
 // The data folder and the documents folder: a fresh temporary folder per run.
 const userData = mkdtempSync(join(tmpdir(), 'np-stub-userdata-'))
+process.once('exit', () => rmSync(userData, { recursive: true, force: true }))
 
 export const app = {
   isPackaged: false,
