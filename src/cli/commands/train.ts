@@ -15,6 +15,8 @@ const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --o
                         C minor by its key estimate; every 10th file is held out for validation
   --out DIR             where the best checkpoint goes (float16), e.g. resources/model
   --work DIR            resume files (default checkpoints-work/<name of --out>); an existing run resumes
+  --init DIR            without resume files: start from this checkpoint's weights (e.g. resources/model on
+                        a new machine), fresh optimizer moments, the card's updates and frames carried on
   --steps-per-quarter N model resolution (default 2: an eighth note); coarser data is upsampled exactly
   --hidden 1024,1024    LSTM sizes      --dropout 0.5
   --batch 32 --window 32 --lr 0.001 --clip 5 --warmup 100 --seed 1
@@ -41,7 +43,7 @@ export const trainCommand: Command = {
         batch: { type: 'string' }, window: { type: 'string' }, lr: { type: 'string' }, clip: { type: 'string' },
         warmup: { type: 'string' }, seed: { type: 'string' }, 'eval-every': { type: 'string' }, patience: { type: 'string' },
         'max-decays': { type: 'string' }, 'max-minutes': { type: 'string' }, 'max-epochs': { type: 'string' }, notes: { type: 'string' },
-        threads: { type: 'string' }, segment: { type: 'string' },
+        threads: { type: 'string' }, segment: { type: 'string' }, init: { type: 'string' },
       },
     })
     if ((!values.data?.length && !values.midi) || !values.out) throw new UsageError('--out and --data or --midi are required')
@@ -69,7 +71,7 @@ export const trainCommand: Command = {
       evalEveryUpdates: numberOption(values['eval-every'], 250, 'eval-every'), decayFactor: 0.5, patience: numberOption(values.patience, 2, 'patience'),
       maxDecays: numberOption(values['max-decays'], 3, 'max-decays'), saveEveryMinutes: 5, maxMinutes: numberOption(values['max-minutes'], 600, 'max-minutes'),
       maxEpochs: numberOption(values['max-epochs'], 100, 'max-epochs'), threads: numberOption(values.threads, 1, 'threads'), segment: numberOption(values.segment, 256, 'segment'),
-      backend: backend.active, log,
+      backend: backend.active, init: values.init, log,
       notes: values.notes ?? `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
     })
     log(`done: ${result.stopped}, best validation NLL ${result.bestNll?.toFixed(4) ?? '-'}`)

@@ -69,6 +69,21 @@ describe('train', () => {
     expect(maxDifference(finalWeights('whole'), finalWeights('split'))).toBe(0)
   })
 
+  it('starts a new run from a checkpoint (no resume files) and keeps the card cumulative', async () => {
+    const lines: string[] = []
+    const first = await train(options('seed-run', { maxEpochs: 2, evalEveryUpdates: 4 }))
+    const card = JSON.parse(readFileSync(join(root, 'seed-run', 'out', 'config.json'), 'utf8')) as { training: { updates: number; framesSeen: number } }
+    const result = await train(options('from-checkpoint', { init: join(root, 'seed-run', 'out'), maxEpochs: 4, evalEveryUpdates: 4, log: (line) => lines.push(line) }))
+    expect(lines[0]).toMatch(/^started from .*seed-run.out: 2\.00 epochs, \d+ updates/)
+    const state = JSON.parse(readFileSync(join(root, 'from-checkpoint', 'work', 'state.json'), 'utf8')) as { updates: number; framesSeen: number; history: { nll: number }[] }
+    expect(state.updates).toBeGreaterThan(card.training.updates)
+    expect(state.framesSeen).toBe(card.training.framesSeen * 2)
+    // Two more epochs from the checkpoint improve on it.
+    expect(result.bestNll).toBeLessThan(first.bestNll as number)
+    const other = defaultConfig({ hiddenSizes: [9, 6], dropout: 0.3 })
+    await expect(train(options('wrong-shape', { config: other, init: join(root, 'seed-run', 'out') }))).rejects.toThrow(/another architecture/)
+  })
+
   it('adopts segmented lane plans from the next epoch when it resumes a run that predates them', async () => {
     const lines: string[] = []
     await train(options('legacy', { maxEpochs: 1 }))

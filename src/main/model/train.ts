@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
 import type { DatasetScore, ModelConfig } from './config.ts'
 import { Adam } from './adam.ts'
-import { loadNamedTensors, saveCheckpoint, saveNamedTensors, writeJsonAtomic } from './checkpoint.ts'
+import { loadCheckpoint, loadNamedTensors, saveCheckpoint, saveNamedTensors, writeJsonAtomic } from './checkpoint.ts'
 import type { BackendChoice } from '../../shared/ipc.ts'
 import { BlockTrainer } from './blockTrainer.ts'
 import { stepsOf, type PianoRollSet, type Sequence } from './data.ts'
@@ -61,6 +61,12 @@ export interface TrainOptions {
   backend?: BackendChoice
   /** Pieces longer than this many steps are laid out as shuffled segments (0 = whole pieces; see planLanes). */
   segment?: number
+  /**
+   * A checkpoint folder to start a new run from (when workDir holds no run): its weights (float16 ->
+   * float32), its training record's updates and frames (so the card stays cumulative), fresh Adam moments
+   * and a new learning-rate warm-up. Continues training where the resume files are gone (a new machine).
+   */
+  init?: string
 }
 
 /** What state.json holds: enough to continue the run exactly where it stopped. */
@@ -76,6 +82,8 @@ interface RunState {
   badEvals: number
   decays: number
   lastEvalUpdate: number
+  /** The update the learning-rate warm-up counts from (a run started from a checkpoint warms up again). */
+  warmupFrom?: number
   /** Segment length of the lane plans (0 = whole pieces) and the first epoch it applies to (absent in older runs). */
   segment?: number
   segmentFromEpoch?: number
@@ -131,7 +139,25 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     }
   } else {
     run = { version: 1, seed: options.seed, epoch: 0, block: 0, updates: 0, framesSeen: 0, lrScale: 1, bestNll: null, badEvals: 0, decays: 0, lastEvalUpdate: 0, segment: options.segment ?? 0, segmentFromEpoch: 0, history: [], architecture: architectureOf(config) }
-    initial = initWeights(config, options.seed, meanKeyRate(sequences, config.inputKeys))
+    if (options.init) {
+      const start = loadCheckpoint(options.init)
+      if (architectureOf(start.config) !== run.architecture) {
+        disposeWeights(start.weights)
+        throw new Error(`${options.init} has another architecture (${architectureOf(start.config)}) than this run (${run.architecture})`)
+      }
+      initial = start.weights
+      const record = start.config.training
+      run.updates = record.updates
+      run.framesSeen = record.framesSeen
+      run.lastEvalUpdate = record.updates
+      run.warmupFrom = record.updates
+      // A fresh shuffle from the next whole epoch: the data position inside the old run is not known.
+      run.epoch = Math.ceil(record.epochs)
+      run.segmentFromEpoch = run.epoch
+      log(`started from ${options.init}: ${record.epochs.toFixed(2)} epochs, ${record.updates} updates, validation NLL ${record.validationNll?.toFixed(4) ?? '-'} (fresh Adam moments, warm-up again)`)
+    } else {
+      initial = initWeights(config, options.seed, meanKeyRate(sequences, config.inputKeys))
+    }
   }
 
   const saveResume = async (): Promise<void> => {
@@ -211,7 +237,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     outer: while (run.epoch < options.maxEpochs) {
       const blocks = trainer.blocks(run.epoch)
       for (; run.block < blocks; run.block++) {
-        const lr = options.learningRate * run.lrScale * Math.min(1, (run.updates + 1) / options.warmupUpdates)
+        const lr = options.learningRate * run.lrScale * Math.min(1, (run.updates - (run.warmupFrom ?? 0) + 1) / options.warmupUpdates)
         const { loss, scored, gradNorm } = await trainer.update(run.epoch, run.block, lr)
         run.updates++
         run.framesSeen += scored
