@@ -40,8 +40,12 @@ describe.skipIf(!hasModel)('the shipped checkpoint', () => {
   it('continues a real primer into notes in the primer key', async () => {
     const { notes, source } = primer()
     const primerKey = estimateKey(notes)!
-    const response = await runContinuation(model, continueRequest({ notes, barsToWrite: 4, variations: 4, temperature: 0.9, seed: 5 }))
-    const written = response.candidates.flatMap((c) => c.notes)
+    // Four requests of four variations each, pooled: one request's 4 bars are a small, noisy sample
+    // (per request this checkpoint ranges 74-98% in scale, 89% on average over 12 seeds).
+    const responses = []
+    for (const seed of [1, 2, 3, 4]) responses.push(await runContinuation(model, continueRequest({ notes, barsToWrite: 4, variations: 4, temperature: 0.9, seed })))
+    const response = responses[0]!
+    const written = responses.flatMap((r) => r.candidates.flatMap((c) => c.notes))
     const writtenKey = estimateKey(written)
     console.log(`primer (${source}): ${primerKey.name}; continuation: ${writtenKey?.name} from ${written.length} notes`)
     // In the primer's key: most written notes belong to its scale (harmonic minor's raised 7th counts),
@@ -51,7 +55,7 @@ describe.skipIf(!hasModel)('the shipped checkpoint', () => {
     const inScale = written.filter((n) => scale.includes((n.pitch - primerKey.tonic + 120) % 12)).length / written.length
     console.log(`written notes in the primer's scale: ${(inScale * 100).toFixed(0)}% (random: 58%)`)
     expect(response.key.name).toBe(primerKey.name)
-    expect(written.length).toBeGreaterThan(16)
+    expect(written.length).toBeGreaterThan(64)
     expect(inScale).toBeGreaterThanOrEqual(0.75)
     expect([0, 5, 7]).toContain(((writtenKey!.tonic - primerKey.tonic) % 12 + 12) % 12)
   })
