@@ -86,7 +86,7 @@ export class BlockTrainer {
 
   /** One Adam update on block `block` of epoch `epoch`: the block's mean loss, its scored frames and the gradient norm before clipping. */
   async update(epoch: number, block: number, lr: number): Promise<{ loss: number; scored: number; gradNorm: number }> {
-    const remote = this.pool?.step(epoch, block, namedWeights(this.current))
+    const remote = this.pool?.step(epoch, block)
     // Awaited below; this only keeps a worker failure during our own shard from going unhandled.
     remote?.catch(() => undefined)
     const mine = this.own.step(this.current, epoch, block)

@@ -1,10 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as tf from '@tensorflow/tfjs'
-import { blockCount, disposeBlock, makeBlock, planLanes, resample, stepsOf } from './data.ts'
+import { blockCount, disposeBlock, makeBlock, planLanes, resample, stepsOf, type LanePlan, type Sequence } from './data.ts'
 import { Rng } from './rng.ts'
 import { toyCorpus, useCpuBackend } from './testing.ts'
 
 beforeAll(useCpuBackend)
+
+/** Builds every block of a plan: the scored rows and the lane resets they hold in all. */
+function walkBlocks(pieces: Sequence[], plan: LanePlan, window: number): { scored: number; resets: number } {
+  let scored = 0
+  let resets = 0
+  for (let b = 0; b < blockCount(plan, window); b++) {
+    const block = makeBlock(pieces, plan, b, window)
+    scored += block.scoredCount
+    for (const k of block.keep) if (k) resets += k.dataSync().filter((x) => x === 0).length
+    disposeBlock(block)
+  }
+  return { scored, resets }
+}
 
 describe('piano-roll data', () => {
   it('upsamples exactly: one quarter-note frame becomes two eighth-note frames', () => {
@@ -18,14 +31,7 @@ describe('piano-roll data', () => {
     const pieces = [...toyCorpus(5, 9), ...toyCorpus(4, 3, 2)]
     const plan = planLanes(pieces, 3, new Rng(1))
     const total = pieces.reduce((n, p) => n + stepsOf(p), 0)
-    let scored = 0
-    let resets = 0
-    for (let b = 0; b < blockCount(plan, 4); b++) {
-      const block = makeBlock(pieces, plan, b, 4)
-      scored += block.scoredCount
-      for (const k of block.keep) if (k) resets += k.dataSync().filter((x) => x === 0).length
-      disposeBlock(block)
-    }
+    const { scored, resets } = walkBlocks(pieces, plan, 4)
     expect(scored).toBe(total)
     expect(resets).toBe(pieces.length)
     expect(plan.steps).toBeLessThanOrEqual(Math.ceil(total / 3) + 8)
@@ -42,15 +48,8 @@ describe('piano-roll data', () => {
     const seen = new Set<string>()
     plan.piece.forEach((lane, b) => lane.forEach((i, t) => i >= 0 && seen.add(`${i}:${(plan.position[b] as Int32Array)[t]}`)))
     expect(seen.size).toBe(total)
-    let scored = 0
-    let resets = 0
+    const { scored, resets } = walkBlocks(pieces, plan, 7)
     let starts = 0
-    for (let b = 0; b < blockCount(plan, 7); b++) {
-      const block = makeBlock(pieces, plan, b, 7)
-      scored += block.scoredCount
-      for (const k of block.keep) if (k) resets += k.dataSync().filter((x) => x === 0).length
-      disposeBlock(block)
-    }
     plan.piece.forEach((lane, b) => lane.forEach((i, t) => {
       const continues = t > 0 && lane[t - 1] === i && (plan.position[b] as Int32Array)[t - 1] === ((plan.position[b] as Int32Array)[t] as number) - 1
       if (i >= 0 && !continues) starts++

@@ -114,9 +114,14 @@ export function planLanes(sequences: Sequence[], batch: number, rng?: Rng, maxSe
   return { batch, steps, piece, position }
 }
 
+/** Throws unless lo..hi-1 is a non-empty range of whole lanes within 0..batch-1. */
+export function checkLaneRange(lo: number, hi: number, batch: number): void {
+  if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo < hi && hi <= batch)) throw new Error(`lane range ${lo}..${hi} is outside 0..${batch}`)
+}
+
 /** The lanes lo..hi-1 of a plan as a plan of their own (one shard of data-parallel training). */
 export function laneRange(plan: LanePlan, lo: number, hi: number): LanePlan {
-  if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo < hi && hi <= plan.batch)) throw new Error(`lane range ${lo}..${hi} is outside 0..${plan.batch}`)
+  checkLaneRange(lo, hi, plan.batch)
   return { batch: hi - lo, steps: plan.steps, piece: plan.piece.slice(lo, hi), position: plan.position.slice(lo, hi) }
 }
 

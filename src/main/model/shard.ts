@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { lossAndGradients } from './backprop.ts'
 import type { DatasetScore, ModelConfig } from './config.ts'
-import { blockCount, disposeBlock, laneRange, makeBlock, planLanes, type LanePlan, type Sequence } from './data.ts'
+import { blockCount, checkLaneRange, disposeBlock, laneRange, makeBlock, planLanes, type LanePlan, type Sequence } from './data.ts'
 import type { LayerState } from './lstm.ts'
 import { disposeStates, zeroStates } from './network.ts'
 import { Rng } from './rng.ts'
@@ -80,8 +80,7 @@ export class ShardTrainer {
   private last: { epoch: number; block: number } | null = null
 
   constructor(readonly spec: ShardSpec) {
-    const { lo, hi, batch } = spec
-    if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo < hi && hi <= batch)) throw new Error(`lane range ${lo}..${hi} is outside 0..${batch}`)
+    checkLaneRange(spec.lo, spec.hi, spec.batch)
   }
 
   /** Blocks in epoch `epoch` (the same in every shard: the whole plan's length). */

@@ -6,6 +6,7 @@ import type { DatasetScore } from './config.ts'
 import type { PianoRollSet } from './data.ts'
 import type { ShardOutput, ShardSpec } from './shard.ts'
 import type { FromShard, NamedArrays, ToShard } from './shardProtocol.ts'
+import { weightShapes } from './weights.ts'
 
 /** What a pool of training workers needs besides each worker's lane range. */
 export interface PoolOptions extends Omit<ShardSpec, 'lo' | 'hi'> {
@@ -41,14 +42,14 @@ class ShardWorker {
   }
 
   /** Posts a message; resolves with its answer (of type `expect`). */
-  request<T extends FromShard['type']>(message: ToShard, expect: T, transfer: ArrayBuffer[] = []): Promise<Extract<FromShard, { type: T }>> {
+  request<T extends FromShard['type']>(message: ToShard, expect: T): Promise<Extract<FromShard, { type: T }>> {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
       this.waiting.push({
         resolve: (answer) => (answer.type === expect ? resolve(answer as Extract<FromShard, { type: T }>) : reject(new Error(`${this.label} answered ${answer.type} to ${message.type}`))),
         reject,
       })
-      this.worker.postMessage(message, transfer)
+      this.worker.postMessage(message)
     })
   }
 
@@ -65,12 +66,15 @@ class ShardWorker {
  * the new weights with `setWeights` before the next step.
  */
 export class ShardPool {
-  private constructor(private readonly workers: ShardWorker[]) {}
+  private constructor(
+    private readonly workers: ShardWorker[],
+    private readonly shapes: Map<string, number[]>,
+  ) {}
 
   /** Starts one worker per range and waits until each has its backend and data. */
   static async start(options: PoolOptions, ranges: [number, number][], entry = new URL('./trainWorker.ts', import.meta.url)): Promise<ShardPool> {
     const workers = ranges.map((_, k) => new ShardWorker(startWorker(entry), `training worker ${k + 1}`))
-    const pool = new ShardPool(workers)
+    const pool = new ShardPool(workers, weightShapes(options.config))
     try {
       const { valid, backend, ...spec } = options
       await Promise.all(workers.map((w, k) => {
@@ -95,13 +99,13 @@ export class ShardPool {
     await Promise.all(this.workers.map((w) => w.request({ type: 'weights', weights: arrays }, 'weights')))
   }
 
-  /** Starts every worker on block `block` of epoch `epoch`; resolves with their outputs as tensors (shaped like `like`). */
-  async step(epoch: number, block: number, like: Map<string, tf.Tensor>): Promise<ShardOutput[]> {
+  /** Starts every worker on block `block` of epoch `epoch`; resolves with their outputs as tensors. */
+  async step(epoch: number, block: number): Promise<ShardOutput[]> {
     const answers = await Promise.all(this.workers.map((w) => w.request({ type: 'step', epoch, block }, 'step')))
     return answers.map((a) => ({
       loss: a.loss,
       scored: a.scored,
-      grads: new Map(a.grads.map(([name, values]) => [name, tf.tensor(values, like.get(name)?.shape ?? [values.length])])),
+      grads: new Map(a.grads.map(([name, values]) => [name, tf.tensor(values, this.shapes.get(name) ?? [values.length])])),
     }))
   }
 

@@ -12,7 +12,6 @@ export type ToShard =
   | { type: 'weights'; weights: NamedArrays }
   | { type: 'step'; epoch: number; block: number }
   | { type: 'evaluate'; set: number; pieces: number[] }
-  | { type: 'close' }
 
 /** Training worker -> coordinator. */
 export type FromShard =

@@ -16,12 +16,7 @@ let trainer: ShardTrainer | null = null
 let valid: PianoRollSet[] = []
 let weights: NetworkWeights | null = null
 
-/** A copy that owns its buffer, so the buffer can be transferred (some backends hand out their own storage). */
-function own(values: Float32Array): Float32Array {
-  return values.slice()
-}
-
-async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: ArrayBuffer[] } | null> {
+async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: ArrayBuffer[] }> {
   switch (message.type) {
     case 'init': {
       const report = await selectBackend(message.backend)
@@ -40,7 +35,8 @@ async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: 
       if (!trainer || !weights) throw new Error('step before init and weights')
       const out = trainer.step(weights, message.epoch, message.block)
       const grads: NamedArrays = []
-      for (const [name, g] of out.grads) grads.push([name, own(g.dataSync() as Float32Array)])
+      // A copy that owns its buffer, so that it can be transferred (some backends hand out their own storage).
+      for (const [name, g] of out.grads) grads.push([name, (g.dataSync() as Float32Array).slice()])
       tf.dispose([...out.grads.values()])
       return { reply: { type: 'step', loss: out.loss, scored: out.scored, grads }, transfer: grads.map(([, v]) => v.buffer as ArrayBuffer) }
     }
@@ -51,11 +47,6 @@ async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: 
       const score = evaluateSequences(weights, message.pieces.map((i) => set.sequences[i] ?? []))
       return { reply: { type: 'evaluate', score } }
     }
-    case 'close':
-      trainer?.dispose()
-      if (weights) disposeWeights(weights)
-      port?.close()
-      return null
   }
 }
 
@@ -65,7 +56,7 @@ port.on('message', (message: ToShard) => {
   queue = queue.then(async () => {
     try {
       const result = await handle(message)
-      if (result) port.postMessage(result.reply, result.transfer ?? [])
+      port.postMessage(result.reply, result.transfer ?? [])
     } catch (error) {
       port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FromShard)
     }
