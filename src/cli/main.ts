@@ -21,18 +21,19 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined
-    console.log(topic ? topic.usage : help())
+    console.log(topic ? (await topic.load()).usage : help())
     return 0
   }
   if (name === '--version' || name === '-v') {
     console.log(appVersion)
     return 0
   }
-  const command = commands.find((c) => c.name === name)
-  if (!command) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     console.error(`unknown command "${name}"\n\n${help()}`)
     return 2
   }
+  const command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.usage)
     return 0

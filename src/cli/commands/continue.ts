@@ -38,7 +38,6 @@ function range(text: string | undefined, what: string): [number, number] | undef
 
 export const continueCommand: Command = {
   name: 'continue',
-  summary: 'continue bars of a MIDI file with the model, writing the candidates as tracks',
   usage,
   async run(args) {
     const { values, positionals } = parseArgs({

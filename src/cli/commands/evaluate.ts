@@ -17,7 +17,6 @@ const usage = `neural-piano evaluate --model DIR --data FILE.json [--json] [--re
 /** `neural-piano evaluate`: frame-level NLL and expected frame accuracy as the literature reports them. */
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'frame-level NLL (nats) and expected frame accuracy of a checkpoint on a piano-roll JSON file',
   usage,
   async run(args) {
     const { values } = parseArgs({ args, options: { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' }, resample: { type: 'boolean' } } })

@@ -5,7 +5,6 @@ import { describeBackend, selectBackend } from '../../main/model/backend.ts'
 
 export const info: Command = {
   name: 'info',
-  summary: 'print the version and the TensorFlow.js backend in use',
   usage: 'neural-piano info [--json]',
   async run(args) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })

@@ -55,7 +55,6 @@ function text(info: ReturnType<typeof inspection>): string {
 
 export const inspect: Command = {
   name: 'inspect',
-  summary: 'print what the importer makes of a MIDI file: tracks, notes, tempo, meter, report',
   usage: 'neural-piano inspect FILE.mid [--json] [--sustain]',
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, sustain: { type: 'boolean' } } })

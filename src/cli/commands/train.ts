@@ -32,7 +32,6 @@ const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --o
 /** `neural-piano train`: trains (or resumes) a model on piano-roll JSON sets. */
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'train or resume an LSTM on piano-roll JSON datasets',
   usage,
   async run(args) {
     const { values } = parseArgs({

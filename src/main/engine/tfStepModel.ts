@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from '../model/tf.ts'
 import { disposeState, type LstmModel, type ModelState } from '../model/inference.ts'
 import type { GenerationSession, StepModel } from './stepModel.ts'
 
@@ -24,7 +24,7 @@ export class TfStepModel implements StepModel {
     const model = this.model
     let state: ModelState | undefined
     const lastRow = (logits: tf.Tensor2D, rows: number): Float32Array => {
-      const last = tf.tidy(() => logits.slice([rows - 1, 0], [1, KEYS]))
+      const last = tf.tidy(() => tf.slice(logits, [rows - 1, 0], [1, KEYS]))
       const values = last.dataSync() as Float32Array
       tf.dispose([last, logits])
       return values

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from '../model/tf.ts'
 import { selectBackend } from '../model/backend.ts'
 import type { BackendInfo } from '../../shared/ipc.ts'
 import type { HostMessage, WorkerConfig, WorkerMessage } from './protocol.ts'

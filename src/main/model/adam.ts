@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 
 /** Adam's hyperparameters. */
 export interface AdamOptions {

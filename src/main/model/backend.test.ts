@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import { describe, expect, it } from 'vitest'
 import { BACKEND_ORDER, chooseBackend, describeBackend, parseBackendChoice } from './backend.ts'
 

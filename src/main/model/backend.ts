@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { BackendChoice, BackendInfo } from '../../shared/ipc.ts'
 
 export { describeBackend } from './describeBackend.ts'

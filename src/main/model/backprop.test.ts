@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs'
+import '@tensorflow/tfjs' // registers the gradients tf.valueAndGrads needs
+import * as tf from './tf.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Adam } from './adam.ts'
 import { lossAndGradients } from './backprop.ts'

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { LstmWeights, NetworkWeights } from './weights.ts'
 import { cell, projectInputs, resetLanes, type LayerState } from './lstm.ts'
 import { bceSummed } from './network.ts'

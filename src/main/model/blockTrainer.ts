@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { BackendChoice } from '../../shared/ipc.ts'
 import { Adam } from './adam.ts'
 import type { DatasetScore, ModelConfig } from './config.ts'

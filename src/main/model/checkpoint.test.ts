@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts'
 import { defaultConfig } from './config.ts'

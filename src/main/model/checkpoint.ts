@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { ModelConfig } from './config.ts'
 import { toFloat16Bits } from './float16.ts'
 import { namedWeights, weightNames, weightsFromMap, type NetworkWeights } from './weights.ts'

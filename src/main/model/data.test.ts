@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import { blockCount, disposeBlock, makeBlock, planLanes, resample, stepsOf, type LanePlan, type Sequence } from './data.ts'
 import { Rng } from './rng.ts'
 import { toyCorpus, useCpuBackend } from './testing.ts'

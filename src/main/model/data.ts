@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { TrainBlock } from './backprop.ts'
 import { Rng } from './rng.ts'
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { expectedFrameAccuracy } from './accuracy.ts'
 import { defaultConfig } from './config.ts'

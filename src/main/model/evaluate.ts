@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { DatasetScore } from './config.ts'
 import { blockCount, disposeBlock, makeBlock, planLanes, stepsOf, type Sequence } from './data.ts'
 import { bceSummed, disposeStates, forwardBlock, zeroStates } from './network.ts'

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveCheckpoint } from './checkpoint.ts'
 import { defaultConfig } from './config.ts'

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { LstmWeights } from './weights.ts'
 
 /** The recurrent state of one layer: [batch, hidden] each. */

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { NetworkWeights } from './weights.ts'
 import { projectInputs, runLayer, type LayerState } from './lstm.ts'
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import { lossAndGradients } from './backprop.ts'
 import type { DatasetScore, ModelConfig } from './config.ts'
 import { blockCount, checkLaneRange, disposeBlock, laneRange, makeBlock, planLanes, type LanePlan, type Sequence } from './data.ts'

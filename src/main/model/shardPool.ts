@@ -1,7 +1,8 @@
 import type { Worker } from 'node:worker_threads'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { BackendChoice } from '../../shared/ipc.ts'
 import { startWorker } from '../workerThread.ts'
+import { trainWorkerEntry } from '../engine/workerSource.ts'
 import type { DatasetScore } from './config.ts'
 import type { PianoRollSet } from './data.ts'
 import type { ShardOutput, ShardSpec } from './shard.ts'
@@ -72,7 +73,7 @@ export class ShardPool {
   ) {}
 
   /** Starts one worker per range and waits until each has its backend and data. */
-  static async start(options: PoolOptions, ranges: [number, number][], entry = new URL('./trainWorker.ts', import.meta.url)): Promise<ShardPool> {
+  static async start(options: PoolOptions, ranges: [number, number][], entry = trainWorkerEntry): Promise<ShardPool> {
     const workers = ranges.map((_, k) => new ShardWorker(startWorker(entry), `training worker ${k + 1}`))
     const pool = new ShardPool(workers, weightShapes(options.config))
     try {

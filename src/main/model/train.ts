@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { DatasetScore, ModelConfig } from './config.ts'
 import { Adam } from './adam.ts'
 import { loadCheckpoint, loadNamedTensors, saveCheckpoint, saveNamedTensors, writeJsonAtomic } from './checkpoint.ts'

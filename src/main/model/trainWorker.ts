@@ -1,7 +1,7 @@
 // A data-parallel training worker: one TensorFlow.js backend in its own thread, computing the gradients
 // of its lanes of every block and scoring its share of the validation pieces. See shardPool.ts.
 import { parentPort } from 'node:worker_threads'
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import { selectBackend } from './backend.ts'
 import type { PianoRollSet } from './data.ts'
 import { evaluateSequences } from './evaluate.ts'

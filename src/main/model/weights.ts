@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs'
+import * as tf from './tf.ts'
 import type { ModelConfig } from './config.ts'
 import { Rng } from './rng.ts'
 
