@@ -6,8 +6,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The model worker is its own entry: main starts it as a worker thread (src/main/engine/host.ts).
-        input: { index: resolve('src/main/index.ts'), modelWorker: resolve('src/main/engine/worker.ts') },
+        // The model worker is its own entry: main starts it as a worker thread (src/engine/host.ts).
+        input: { index: resolve('src/main/index.ts'), modelWorker: resolve('src/engine/worker.ts') },
       },
     },
   },

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import * as tf from '@tensorflow/tfjs'
-import { ModelHost } from '../src/main/engine/host.ts'
-import { workerSourceEntry } from '../src/main/engine/workerSource.ts'
-import { continueRequest } from '../src/main/engine/testing.ts'
-import { selectBackend } from '../src/main/model/backend.ts'
-import { describeBackend } from '../src/main/model/describeBackend.ts'
-import { defaultConfig } from '../src/main/model/config.ts'
-import { saveCheckpoint } from '../src/main/model/checkpoint.ts'
-import { disposeWeights, initWeights } from '../src/main/model/weights.ts'
+import { ModelHost } from '../src/engine/host.ts'
+import { modelWorkerEntry } from '../src/workers/entries.ts'
+import { continueRequest } from '../src/engine/testing.ts'
+import { selectBackend } from '../src/model/backend.ts'
+import { describeBackend } from '../src/model/describeBackend.ts'
+import { defaultConfig } from '../src/model/config.ts'
+import { saveCheckpoint } from '../src/model/checkpoint.ts'
+import { disposeWeights, initWeights } from '../src/model/weights.ts'
 import { defaultModelDir } from '../src/cli/modelDir.ts'
 
 const REPEATS = 7
@@ -66,7 +66,7 @@ async function matMulFloor(hidden: number[], batch: number): Promise<number> {
 
 const backend = await selectBackend()
 const { dir, label } = await modelDir()
-const host = new ModelHost(workerSourceEntry, { modelDir: dir })
+const host = new ModelHost(modelWorkerEntry, { modelDir: dir })
 const status = await host.settled()
 if (status.state !== 'ready') throw new Error(`model unavailable: ${status.state === 'error' ? status.error : status.state}`)
 const hidden = status.model?.hiddenSizes ?? [1024, 1024]

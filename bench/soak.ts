@@ -7,14 +7,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { ModelHost } from '../src/main/engine/host.ts'
-import { continueRequest } from '../src/main/engine/testing.ts'
-import { workerSourceEntry } from '../src/main/engine/workerSource.ts'
+import { ModelHost } from '../src/engine/host.ts'
+import { continueRequest } from '../src/engine/testing.ts'
+import { modelWorkerEntry } from '../src/workers/entries.ts'
 import { createDispatch, createHandlers } from '../src/main/handlers.ts'
-import { Rng } from '../src/main/model/rng.ts'
-import { defaultConfig } from '../src/main/model/config.ts'
-import { saveCheckpoint } from '../src/main/model/checkpoint.ts'
-import { disposeWeights, initWeights } from '../src/main/model/weights.ts'
+import { Rng } from '../src/model/rng.ts'
+import { defaultConfig } from '../src/model/config.ts'
+import { saveCheckpoint } from '../src/model/checkpoint.ts'
+import { disposeWeights, initWeights } from '../src/model/weights.ts'
 import { defaultModelDir } from '../src/cli/modelDir.ts'
 import { createTinyCheckpoint } from '../test/helpers/tinyCheckpoint.ts'
 
@@ -39,7 +39,7 @@ async function modelDir(): Promise<string> {
 }
 
 const dir = await modelDir()
-const model = new ModelHost(workerSourceEntry, { modelDir: dir })
+const model = new ModelHost(modelWorkerEntry, { modelDir: dir })
 const progress = new Map<string, number>()
 const cancelAt = new Map<string, number>()
 let dispatch: ReturnType<typeof createDispatch>

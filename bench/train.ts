@@ -5,15 +5,15 @@
 // same BlockTrainer that `neural-piano train --threads N` uses.
 import { parseArgs } from 'node:util'
 import * as tf from '@tensorflow/tfjs'
-import { describeBackend, selectBackend } from '../src/main/model/backend.ts'
-import { Adam } from '../src/main/model/adam.ts'
-import { BlockTrainer } from '../src/main/model/blockTrainer.ts'
-import { lossAndGradients } from '../src/main/model/backprop.ts'
-import { defaultConfig, type ModelConfig } from '../src/main/model/config.ts'
-import { disposeBlock, makeBlock, planLanes, type Sequence } from '../src/main/model/data.ts'
-import { disposeStates, zeroStates } from '../src/main/model/network.ts'
-import { Rng } from '../src/main/model/rng.ts'
-import { disposeWeights, initWeights, namedWeights, weightsFromMap } from '../src/main/model/weights.ts'
+import { describeBackend, selectBackend } from '../src/model/backend.ts'
+import { Adam } from '../src/training/adam.ts'
+import { BlockTrainer } from '../src/training/blockTrainer.ts'
+import { lossAndGradients } from '../src/training/backprop.ts'
+import { defaultConfig, type ModelConfig } from '../src/model/config.ts'
+import { disposeBlock, makeBlock, planLanes, type Sequence } from '../src/training/data.ts'
+import { disposeStates, zeroStates } from '../src/model/network.ts'
+import { Rng } from '../src/model/rng.ts'
+import { disposeWeights, initWeights, namedWeights, weightsFromMap } from '../src/model/weights.ts'
 
 const { values } = parseArgs({
   options: {

@@ -23,10 +23,10 @@ const outdir = standalone ? resolve(args[1] ?? join(root, 'out/cli-standalone'))
 const builtWorkers = {
   name: 'built-workers',
   setup(b) {
-    b.onResolve({ filter: /\/workerSource\.ts$/ }, () => ({ path: 'workerSource', namespace: 'built-workers' }))
+    b.onResolve({ filter: /\/workers\/entries\.ts$/ }, () => ({ path: 'workers/entries', namespace: 'built-workers' }))
     b.onLoad({ filter: /.*/, namespace: 'built-workers' }, () => ({
       contents: [
-        "export const workerSourceEntry = new URL('./modelWorker.js', import.meta.url)",
+        "export const modelWorkerEntry = new URL('./modelWorker.js', import.meta.url)",
         "export const trainWorkerEntry = new URL('./trainWorker.js', import.meta.url)",
       ].join('\n'),
       loader: 'js',
@@ -40,8 +40,8 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     'neural-piano': 'src/cli/index.ts',
-    modelWorker: 'src/main/engine/worker.ts',
-    trainWorker: 'src/main/model/trainWorker.ts',
+    modelWorker: 'src/engine/worker.ts',
+    trainWorker: 'src/training/trainWorker.ts',
   },
   outdir,
   bundle: true,

@@ -4,9 +4,9 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTinyCheckpoint } from '../../test/helpers/tinyCheckpoint.ts'
 import { invokeChannels, requestSchemas, type InvokeChannel } from '../shared/ipc.ts'
-import { ModelHost } from './engine/host.ts'
-import { continueRequest } from './engine/testing.ts'
-import { workerSourceEntry } from './engine/workerSource.ts'
+import { ModelHost } from '../engine/host.ts'
+import { continueRequest } from '../engine/testing.ts'
+import { modelWorkerEntry } from '../workers/entries.ts'
 import { FileService } from './files/fileService.ts'
 import { ScriptedDialogs, scaleSong, tempFolder } from './files/testing.ts'
 import { createDispatch, createHandlers, type Dispatch } from './handlers.ts'
@@ -101,7 +101,7 @@ describe('every IPC channel under malformed payloads', () => {
   beforeAll(async () => {
     const scratch = tempFolder('np-fuzz-')
     await createTinyCheckpoint(join(scratch, 'tiny'))
-    model = new ModelHost(workerSourceEntry, { modelDir: join(scratch, 'tiny') })
+    model = new ModelHost(modelWorkerEntry, { modelDir: join(scratch, 'tiny') })
     dataDir = tempFolder('np-fuzz-data-')
     dialogs = new ScriptedDialogs()
     dispatch = createDispatch(createHandlers({ model, notify: () => {}, files: new FileService({ dataDir, dialogs }) }), () => {})

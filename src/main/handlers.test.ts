@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createDispatch, createHandlers, type Handlers } from './handlers.ts'
-import type { ModelHost } from './engine/host.ts'
+import type { ModelHost } from '../engine/host.ts'
 
 const readyModel = { status: { state: 'ready', backend: { active: 'cpu', tfBackend: 'cpu', skipped: [] } } } as unknown as ModelHost
 

@@ -9,7 +9,7 @@ import {
   type ResponseOf,
 } from '../shared/ipc.ts'
 import { appVersion } from '../shared/version.ts'
-import type { ModelHost } from './engine/host.ts'
+import type { ModelHost } from '../engine/host.ts'
 import type { FileService } from './files/fileService.ts'
 import { createFileHandlers } from './files/handlers.ts'
 

@@ -1,14 +1,14 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { ModelHost } from './engine/host.ts'
+import { ModelHost } from '../engine/host.ts'
 import { createDispatch, createHandlers } from './handlers.ts'
 import { createElectronDialogs } from './files/electronDialogs.ts'
 import { FileService } from './files/fileService.ts'
 import { registerIpc } from './ipc.ts'
 import { buildMenuTemplate } from './menu.ts'
 import { isAppUrl } from './security.ts'
-import { describeBackend } from './model/describeBackend.ts'
+import { describeBackend } from '../model/describeBackend.ts'
 import type { EventChannel, EventMap } from '../shared/ipc.ts'
 
 /**

@@ -1,6 +1,6 @@
-import { defaultConfig } from '../../src/main/model/config.ts'
-import { saveCheckpoint } from '../../src/main/model/checkpoint.ts'
-import { disposeWeights, initWeights } from '../../src/main/model/weights.ts'
+import { defaultConfig } from '../../src/model/config.ts'
+import { saveCheckpoint } from '../../src/model/checkpoint.ts'
+import { disposeWeights, initWeights } from '../../src/model/weights.ts'
 
 /**
  * Writes a tiny untrained checkpoint (2 x 16 LSTM, an eighth note per frame) to `dir`: the real

@@ -5,9 +5,9 @@ import { UsageError, type Command } from '../command.ts'
 import { buildContinueRequest, candidateTrack } from '../../shared/continuation.ts'
 import { continueRequestSchema, describeInvalid } from '../../shared/ipc.ts'
 import { exportMidi, importMidi } from '../../shared/midi/index.ts'
-import { ModelHost } from '../../main/engine/host.ts'
-import { workerSourceEntry } from '../../main/engine/workerSource.ts'
-import { describeBackend } from '../../main/model/describeBackend.ts'
+import { ModelHost } from '../../engine/host.ts'
+import { modelWorkerEntry } from '../../workers/entries.ts'
+import { describeBackend } from '../../model/describeBackend.ts'
 import { defaultModelDir } from '../modelDir.ts'
 import { numberOption } from '../options.ts'
 
@@ -78,7 +78,7 @@ export const continueCommand: Command = {
     const parsed = continueRequestSchema.safeParse(request)
     if (!parsed.success) throw new UsageError(describeInvalid('continue', parsed.error).replace('invalid continue request: ', ''))
 
-    const host = new ModelHost(workerSourceEntry, { modelDir: resolve(values.model ?? defaultModelDir()) })
+    const host = new ModelHost(modelWorkerEntry, { modelDir: resolve(values.model ?? defaultModelDir()) })
     try {
       const status = await host.settled()
       if (status.state !== 'ready') throw new Error(`the model is unavailable: ${status.state === 'error' ? status.error : 'still loading'}`)

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
 import { UsageError } from '../command.ts'
-import { describeBackend, selectBackend } from '../../main/model/backend.ts'
-import { loadPianoRollJson, resample } from '../../main/model/data.ts'
-import { evaluateSequences } from '../../main/model/evaluate.ts'
-import { loadCheckpoint } from '../../main/model/checkpoint.ts'
-import { disposeWeights } from '../../main/model/weights.ts'
+import { describeBackend, selectBackend } from '../../model/backend.ts'
+import { loadPianoRollJson, resample } from '../../training/data.ts'
+import { evaluateSequences } from '../../training/evaluate.ts'
+import { loadCheckpoint } from '../../model/checkpoint.ts'
+import { disposeWeights } from '../../model/weights.ts'
 
 const usage = `neural-piano evaluate --model DIR --data FILE.json [--json] [--resample]
   --model DIR   a checkpoint folder (config.json + model.json + shards), e.g. resources/model

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
 import { appVersion } from '../../shared/version.ts'
-import { describeBackend, selectBackend } from '../../main/model/backend.ts'
+import { describeBackend, selectBackend } from '../../model/backend.ts'
 
 export const info: Command = {
   name: 'info',

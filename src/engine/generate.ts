@@ -1,0 +1,56 @@
+import type { Frame } from '../shared/music/index.ts'
+import type { ContinuationPlan } from './plan.ts'
+import { framesToInput, laneRngs, sampleFrames } from './sampler.ts'
+import type { StepModel } from './stepModel.ts'
+
+/** Thrown when a generation is cancelled; the caller answers the request with it. */
+export class CancelledError extends Error {
+  override name = 'CancelledError'
+  constructor() {
+    super('the generation was cancelled')
+  }
+}
+
+/** How a generation talks to whoever runs it. */
+export interface GenerationHooks {
+  /** Called with the frames written so far (of every lane at once) and the total. */
+  onProgress?(done: number, total: number): void
+  /** Lets pending messages (a cancel) in between steps. */
+  yieldToEvents?(): Promise<void>
+  /** True once the generation should stop. */
+  isCancelled?(): boolean
+}
+
+/** What to sample. */
+export interface GenerationOptions {
+  variations: number
+  temperature: number
+  seed: number
+  maxPolyphony?: number | undefined
+}
+
+/**
+ * Primes the model on the plan's primer, then writes plan.stepsToWrite frames for every variation in
+ * one batch: each step feeds every lane its own last sampled frame. Returns one frame list per lane.
+ */
+export async function generateFrames(model: StepModel, plan: ContinuationPlan, options: GenerationOptions, hooks: GenerationHooks = {}): Promise<Frame[][]> {
+  const lanes = options.variations
+  const rngs = laneRngs(options.seed, lanes)
+  const sampling = { temperature: options.temperature, allowedKeys: plan.allowedKeys, maxPolyphony: options.maxPolyphony }
+  const written: Frame[][] = Array.from({ length: lanes }, () => [])
+  const session = model.startSession(lanes)
+  try {
+    let logits = session.prime(framesToInput(plan.primer), plan.primer.length)
+    for (let step = 0; step < plan.stepsToWrite; step++) {
+      if (hooks.yieldToEvents) await hooks.yieldToEvents()
+      if (hooks.isCancelled?.()) throw new CancelledError()
+      const frames = sampleFrames(logits, rngs, sampling)
+      frames.forEach((frame, lane) => written[lane]!.push(frame))
+      hooks.onProgress?.(step + 1, plan.stepsToWrite)
+      if (step + 1 < plan.stepsToWrite) logits = session.step(framesToInput(frames))
+    }
+    return written
+  } finally {
+    session.dispose()
+  }
+}

@@ -1,9 +1,0 @@
-/**
- * The worker threads' entries under plain Node (the CLI in development, tests, benchmarks): their
- * TypeScript sources. The bundled CLI (scripts/buildCli.mjs) swaps this module for one that names its
- * built `modelWorker.js` and `trainWorker.js`; the Electron app passes its own bundle's path.
- */
-export const workerSourceEntry = new URL('./worker.ts', import.meta.url)
-
-/** The data-parallel training worker (src/main/model/trainWorker.ts). */
-export const trainWorkerEntry = new URL('../model/trainWorker.ts', import.meta.url)
