@@ -9,6 +9,7 @@ import { describeBackend, selectBackend } from '../src/model/backend.ts'
 import { Adam } from '../src/training/adam.ts'
 import { BlockTrainer } from '../src/training/blockTrainer.ts'
 import { lossAndGradients } from '../src/training/backprop.ts'
+import { headsOfConfig } from '../src/model/heads/index.ts'
 import { defaultConfig, type ModelConfig } from '../src/model/config.ts'
 import { disposeBlock, makeBlock, planLanes, type Sequence } from '../src/training/data.ts'
 import { disposeStates, zeroStates } from '../src/model/network.ts'
@@ -61,12 +62,12 @@ function ourLoop(batch: number, window: number, count: number): number {
     const rng = new Rng(b)
     const rows = block.steps * batch
     const masks = weights.layers.map(() => tf.tensor2d(rng.dropoutMask(rows * hidden, config.dropout), [rows, hidden]))
-    const result = lossAndGradients(weights, block, states, masks)
+    const result = lossAndGradients(weights, block, states, masks, headsOfConfig(config))
     result.loss.dataSync()
     weights = weightsFromMap(config, adam.apply(namedWeights(weights), result.grads, 1e-3).params)
     disposeStates(states)
     states = result.states
-    tf.dispose([result.loss, ...masks])
+    tf.dispose([result.loss, ...Object.values(result.headLosses), ...masks])
     if (b > 0) frames += block.scoredCount
     disposeBlock(block)
   }

@@ -31,7 +31,7 @@ describe('the neural-piano CLI', () => {
     await expect(main(['info', '--json'])).resolves.toBe(0)
     const report = JSON.parse(out.join('\n'))
     expect(report.version).toMatch(/^\d+\.\d+\.\d+$/)
-    expect(['node-gpu', 'node', 'wasm', 'cpu']).toContain(report.backend.active)
+    expect(['node-gpu', 'node', 'webgpu', 'wasm', 'cpu']).toContain(report.backend.active)
     for (const skipped of report.backend.skipped) expect(skipped.reason).toBeTruthy()
   })
 })

@@ -2,6 +2,7 @@ import type { Frame } from '../shared/music/index.ts'
 import type { ContinuationPlan } from './plan.ts'
 import { framesToInput, laneRngs, sampleFrames } from './sampler.ts'
 import type { StepModel } from './stepModel.ts'
+import type { HeadName } from '../model/config.ts'
 
 /** Thrown when a generation is cancelled; the caller answers the request with it. */
 export class CancelledError extends Error {
@@ -27,6 +28,8 @@ export interface GenerationOptions {
   temperature: number
   seed: number
   maxPolyphony?: number | undefined
+  /** The output layer to draw with (default: the model's first). */
+  head?: HeadName | undefined
 }
 
 /**
@@ -38,16 +41,16 @@ export async function generateFrames(model: StepModel, plan: ContinuationPlan, o
   const rngs = laneRngs(options.seed, lanes)
   const sampling = { temperature: options.temperature, allowedKeys: plan.allowedKeys, maxPolyphony: options.maxPolyphony }
   const written: Frame[][] = Array.from({ length: lanes }, () => [])
-  const session = model.startSession(lanes)
+  const session = model.startSession(lanes, options.head)
   try {
-    let logits = session.prime(framesToInput(plan.primer), plan.primer.length)
+    let params = session.prime(framesToInput(plan.primer), plan.primer.length)
     for (let step = 0; step < plan.stepsToWrite; step++) {
       if (hooks.yieldToEvents) await hooks.yieldToEvents()
       if (hooks.isCancelled?.()) throw new CancelledError()
-      const frames = sampleFrames(logits, rngs, sampling)
+      const frames = sampleFrames(params, session.distribution, rngs, sampling)
       frames.forEach((frame, lane) => written[lane]!.push(frame))
       hooks.onProgress?.(step + 1, plan.stepsToWrite)
-      if (step + 1 < plan.stepsToWrite) logits = session.step(framesToInput(frames))
+      if (step + 1 < plan.stepsToWrite) params = session.step(framesToInput(frames))
     }
     return written
   } finally {

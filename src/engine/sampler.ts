@@ -1,5 +1,6 @@
 import { KEYS, type Frame } from '../shared/music/index.ts'
 import { Rng } from '../model/rng.ts'
+import type { FrameDistribution } from '../model/heads/index.ts'
 
 /** How one step's keys are drawn from the model's logits. */
 export interface SamplingOptions {
@@ -20,25 +21,27 @@ export function laneRngs(seed: number, lanes: number): Rng[] {
 }
 
 /**
- * Draws each key independently (Bernoulli with p = sigmoid(logit / temperature)), as the model was
- * trained to predict, for every lane of a [lanes, 88] logits block. Each key of each lane consumes one
- * draw whether allowed or not, so the stream stays aligned across options.
+ * Draws one frame per lane from the head's parameters ([lanes, distribution.width]): key by key, low to
+ * high, each with p = sigmoid(logit / temperature), where the head gives each key's logit knowing the
+ * keys drawn below it (the independent head's logits ignore them). Each key of each lane consumes one
+ * draw whether allowed or not, so the stream stays aligned across options. With a polyphony cap the
+ * most probable of the drawn keys are kept.
  */
-export function sampleFrames(logits: Float32Array, rngs: readonly Rng[], options: SamplingOptions): Frame[] {
+export function sampleFrames(params: Float32Array, distribution: FrameDistribution, rngs: readonly Rng[], options: SamplingOptions): Frame[] {
   const frames: Frame[] = []
   for (let lane = 0; lane < rngs.length; lane++) {
     const rng = rngs[lane]!
-    const drawn: { key: number; p: number }[] = []
-    for (let key = 0; key < KEYS; key++) {
-      const p = 1 / (1 + Math.exp(-logits[lane * KEYS + key]! / options.temperature))
-      const u = rng.next()
-      if (options.allowedKeys[key] && u < p) drawn.push({ key, p })
-    }
+    const chance = new Float64Array(KEYS)
+    const drawn = distribution.draw(params, lane * distribution.width, (key, logit) => {
+      const p = 1 / (1 + Math.exp(-logit / options.temperature))
+      chance[key] = p
+      return rng.next() < p && options.allowedKeys[key] === true
+    })
     if (options.maxPolyphony !== undefined && drawn.length > options.maxPolyphony) {
-      drawn.sort((a, b) => b.p - a.p || a.key - b.key)
+      drawn.sort((a, b) => chance[b]! - chance[a]! || a - b)
       drawn.length = options.maxPolyphony
     }
-    frames.push(drawn.map((d) => d.key).sort((a, b) => a - b))
+    frames.push(drawn.sort((a, b) => a - b))
   }
   return frames
 }

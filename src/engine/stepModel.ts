@@ -1,3 +1,6 @@
+import type { FrameDistribution } from '../model/heads/index.ts'
+import type { HeadName } from '../model/config.ts'
+
 /**
  * What the continuation engine needs from a network: prime it on frames, then step it one frame per
  * lane. The model code implements it; the engine knows nothing of tensors.
@@ -5,19 +8,23 @@
 export interface StepModel {
   /** Model steps per quarter note (the checkpoint's resolution). */
   readonly stepsPerQuarter: number
-  /** A fresh recurrent state for `lanes` lanes run side by side in one batch. */
-  startSession(lanes: number): GenerationSession
+  /** The output layers the model offers, its default first. */
+  readonly heads: readonly HeadName[]
+  /** A fresh recurrent state for `lanes` lanes run side by side in one batch, drawing with `head` (default: the first). */
+  startSession(lanes: number, head?: HeadName): GenerationSession
 }
 
 /** One generation's recurrent state; dispose() frees it. */
 export interface GenerationSession {
+  /** How a frame is drawn from one lane's parameters (the head's sampler). */
+  readonly distribution: FrameDistribution
   /**
-   * Feeds `count` frames ([count, 88] 0/1, row-major) to every lane and returns the logits that
-   * predict the frame after the last one, [lanes, 88]. With count 0 it returns the logits of the
+   * Feeds `count` frames ([count, 88] 0/1, row-major) to every lane and returns the head's parameters
+   * for the frame after the last one, [lanes, distribution.width]. With count 0 it returns those of the
    * first frame of a piece.
    */
   prime(frames: Float32Array, count: number): Float32Array
-  /** Feeds one frame per lane ([lanes, 88]) and returns the next logits, [lanes, 88]. */
+  /** Feeds one frame per lane ([lanes, 88]) and returns the next parameters, [lanes, distribution.width]. */
   step(input: Float32Array): Float32Array
   /** Frees the state. */
   dispose(): void

@@ -1,6 +1,8 @@
 import * as tf from '../model/tf.ts'
 import { disposeState, type LstmModel, type ModelState } from '../model/inference.ts'
 import type { GenerationSession, StepModel } from './stepModel.ts'
+import { headsOf, type HeadName } from '../model/config.ts'
+import type { FrameDistribution } from '../model/heads/index.ts'
 
 const KEYS = 88
 
@@ -11,6 +13,9 @@ const KEYS = 88
  * is one batched pass for all lanes.
  */
 export class TfStepModel implements StepModel {
+  /** Each head's sampler, made once (the NADE head copies its weights out of the tensors). */
+  private readonly distributions = new Map<HeadName, FrameDistribution>()
+
   /** Wraps a loaded model; dispose() frees it. */
   constructor(private readonly model: LstmModel) {}
 
@@ -19,39 +24,49 @@ export class TfStepModel implements StepModel {
     return this.model.config.stepsPerQuarter
   }
 
-  /** A fresh recurrent state for `lanes` lanes. */
-  startSession(lanes: number): GenerationSession {
+  /** The checkpoint's output layers, its default first. */
+  get heads(): HeadName[] {
+    return headsOf(this.model.config)
+  }
+
+  /** A fresh recurrent state for `lanes` lanes, drawing with `headName` (default: the checkpoint's first). */
+  startSession(lanes: number, headName?: HeadName): GenerationSession {
     const model = this.model
+    const head = model.head(headName)
+    const distribution = this.distributions.get(head.name) ?? model.distribution(head)
+    this.distributions.set(head.name, distribution)
+    const width = distribution.width
     let state: ModelState | undefined
-    const lastRow = (logits: tf.Tensor2D, rows: number): Float32Array => {
-      const last = tf.tidy(() => tf.slice(logits, [rows - 1, 0], [1, KEYS]))
+    const lastRow = (params: tf.Tensor2D, rows: number): Float32Array => {
+      const last = tf.tidy(() => tf.slice(params, [rows - 1, 0], [1, width]))
       const values = last.dataSync() as Float32Array
-      tf.dispose([last, logits])
+      tf.dispose([last, params])
       return values
     }
     return {
+      distribution,
       prime(frames, count) {
         // A piece's first frame would be predicted from an empty frame fed to the zero state.
         const rows = Math.max(1, count)
         const input = tf.tensor2d(count > 0 ? frames.subarray(0, count * KEYS) : new Float32Array(KEYS), [rows, KEYS])
-        const primed = model.prime(input)
+        const primed = model.prime(input, undefined, head)
         input.dispose()
-        const logits = lastRow(primed.logits, rows)
+        const params = lastRow(primed.params, rows)
         state = model.tileState(primed.state, lanes)
         disposeState(primed.state)
-        const tiled = new Float32Array(lanes * KEYS)
-        for (let lane = 0; lane < lanes; lane++) tiled.set(logits, lane * KEYS)
+        const tiled = new Float32Array(lanes * width)
+        for (let lane = 0; lane < lanes; lane++) tiled.set(params, lane * width)
         return tiled
       },
       step(frames) {
         if (!state) throw new Error('prime the session before stepping it')
         const input = tf.tensor2d(frames, [lanes, KEYS])
-        const next = model.step(state, input)
+        const next = model.step(state, input, head)
         input.dispose()
         disposeState(state)
         state = next.state
-        const values = next.logits.dataSync() as Float32Array
-        next.logits.dispose()
+        const values = next.params.dataSync() as Float32Array
+        next.params.dispose()
         return values
       },
       dispose() {

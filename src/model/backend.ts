@@ -1,5 +1,6 @@
 import * as tf from './tf.ts'
 import type { BackendChoice, BackendInfo } from '../shared/ipc.ts'
+import { registerWebGpu } from './webgpu.ts'
 
 export { describeBackend } from './describeBackend.ts'
 
@@ -7,10 +8,10 @@ export { describeBackend } from './describeBackend.ts'
 export type BackendReport = BackendInfo
 
 /** The TensorFlow.js backends we can run on, fastest first. */
-export const BACKEND_ORDER: readonly BackendChoice[] = ['node-gpu', 'node', 'wasm', 'cpu']
+export const BACKEND_ORDER: readonly BackendChoice[] = ['node-gpu', 'node', 'webgpu', 'wasm', 'cpu']
 
-/** How to load one choice; resolves to the tfjs backend name to activate. */
-const loaders: Record<BackendChoice, () => Promise<string>> = {
+/** How to load one choice; resolves to the tfjs backend name to activate (and the GPU, where there is one). */
+const loaders: Record<BackendChoice, () => Promise<string | { name: string; device: string }>> = {
   // Each native package registers the 'tensorflow' backend when imported; the import fails
   // where its libtensorflow was never downloaded (an optional dependency that did not install).
   'node-gpu': async () => {
@@ -21,6 +22,7 @@ const loaders: Record<BackendChoice, () => Promise<string>> = {
     await import(/* @vite-ignore */ '@tensorflow/tfjs-node' as string)
     return 'tensorflow'
   },
+  webgpu: async () => ({ name: 'webgpu', device: (await registerWebGpu()).description }),
   wasm: async () => {
     await import('@tensorflow/tfjs-backend-wasm')
     return 'wasm'
@@ -43,7 +45,7 @@ export function parseBackendChoice(value: string | undefined): BackendChoice | u
 let selected: Promise<BackendReport> | undefined
 
 /**
- * Activates the fastest backend that loads here, trying node-gpu, node, wasm, then cpu.
+ * Activates the fastest backend that loads here, trying node-gpu, node, webgpu, wasm, then cpu.
  * `prefer` starts the search at that choice (the ones before it are reported as skipped by request).
  * The first call decides; later calls return the same report.
  */
@@ -62,10 +64,12 @@ export async function chooseBackend(prefer?: BackendChoice): Promise<BackendRepo
       continue
     }
     try {
-      const name = await loaders[choice]()
+      const loaded = await loaders[choice]()
+      const name = typeof loaded === 'string' ? loaded : loaded.name
       if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') failed`)
       await tf.ready()
-      return { active: choice, tfBackend: tf.getBackend(), skipped }
+      const device = typeof loaded === 'string' ? {} : { device: loaded.device }
+      return { active: choice, tfBackend: tf.getBackend(), ...device, skipped }
     } catch (error) {
       skipped.push({ choice, reason: reasonOf(error) })
     }

@@ -20,11 +20,15 @@ function values(weights: ReturnType<typeof initWeights>): Map<string, Float32Arr
 }
 
 describe('checkpoints', () => {
-  it('round-trips float32 weights bit for bit, with the config', async () => {
+  it.each([
+    ['the independent head', config],
+    ['both heads', defaultConfig({ hiddenSizes: [24, 16], heads: ['nade', 'independent'], nadeHidden: 10 })],
+  ])('round-trips float32 weights bit for bit, with the config, with %s', async (label, config) => {
     const weights = initWeights(config, 5)
-    await saveCheckpoint(join(dir, 'f32'), config, weights, 'float32')
-    const loaded = loadCheckpoint(join(dir, 'f32'))
+    await saveCheckpoint(join(dir, `f32-${label}`), config, weights, 'float32')
+    const loaded = loadCheckpoint(join(dir, `f32-${label}`))
     expect(loaded.config).toEqual(config)
+    expect([...namedWeights(loaded.weights).keys()]).toEqual([...namedWeights(weights).keys()])
     const a = values(weights)
     for (const [name, b] of values(loaded.weights)) expect(Buffer.from(b.buffer).equals(Buffer.from((a.get(name) as Float32Array).buffer)), name).toBe(true)
     disposeWeights(weights)

@@ -26,8 +26,24 @@ export interface ModelConfig {
   keyNormalisation: 'C major / C minor'
   /** Gate order of the fused kernels' 4*hidden columns. */
   gateOrder: 'i,f,o,g'
+  /**
+   * The output layers on top of the LSTM, the one generation uses by default first: 'independent' (88
+   * independent sigmoids, as NeuralPiano) and/or 'nade' (chord-aware: keys drawn low to high, each knowing
+   * the ones drawn before). Absent in checkpoints from before heads existed: ['independent'].
+   */
+  heads?: HeadName[]
+  /** Hidden units of the NADE head. */
+  nadeHidden?: number
   /** The model card: how it was trained and how it scores. */
   training: TrainingRecord
+}
+
+/** The output layers a model can have. */
+export type HeadName = 'independent' | 'nade'
+
+/** The output layers of a checkpoint, the default for generation first. */
+export function headsOf(config: ModelConfig): HeadName[] {
+  return config.heads?.length ? config.heads : ['independent']
 }
 
 /** The model card part of config.json. */
@@ -44,9 +60,11 @@ export interface TrainingRecord {
   updates: number
   /** Hyperparameters of the run. */
   hyper: Record<string, number | string>
-  /** Validation score per dataset at this checkpoint. */
+  /** Validation score per dataset at this checkpoint (of the first head). */
   validation: Record<string, DatasetScore>
-  /** The frame-weighted mean validation NLL the run selects on. */
+  /** The same per head, where the model has several. */
+  validationByHead?: Partial<Record<HeadName, Record<string, DatasetScore>>>
+  /** The frame-weighted mean validation NLL the run selects on (summed over heads when there are several). */
   validationNll: number | null
   /** ISO date when this checkpoint was written. */
   date: string

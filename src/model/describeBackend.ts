@@ -4,5 +4,6 @@ import type { BackendInfo } from '../shared/ipc.ts'
 /** One line for logs and the CLI, e.g. "wasm (skipped node-gpu: package not installed; ...)". */
 export function describeBackend(report: BackendInfo): string {
   const skipped = report.skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ')
-  return skipped ? `${report.active} (skipped ${skipped})` : report.active
+  const active = report.device ? `${report.active} on ${report.device}` : report.active
+  return skipped ? `${active} (skipped ${skipped})` : active
 }

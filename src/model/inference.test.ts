@@ -27,18 +27,18 @@ describe('LstmModel', () => {
     for (let t = 0; t < 5; t++) {
       const row = tf.slice(frames, [t, 0], [1, 88])
       const out = model.step(state, row)
-      const expected = tf.slice(primed.logits, [t, 0], [1, 88])
-      const gap = tf.tidy(() => tf.max(tf.abs(tf.sub(out.logits, expected))))
+      const expected = tf.slice(primed.params, [t, 0], [1, 88])
+      const gap = tf.tidy(() => tf.max(tf.abs(tf.sub(out.params, expected))))
       expect(gap.dataSync()[0]).toBeLessThan(1e-5)
-      tf.dispose([row, expected, out.logits, gap])
+      tf.dispose([row, expected, out.params, gap])
       disposeState(state)
       state = out.state
     }
     const lanes = model.tileState(primed.state, 3)
     const silence = tf.zeros([3, 88]) as tf.Tensor2D
     const next = model.step(lanes, silence)
-    expect(next.logits.shape).toEqual([3, 88])
-    tf.dispose([frames, silence, primed.logits, next.logits])
+    expect(next.params.shape).toEqual([3, 88])
+    tf.dispose([frames, silence, primed.params, next.params])
     for (const s of [state, primed.state, lanes, next.state]) disposeState(s)
     model.dispose()
     expect(model.isInitialized()).toBe(false)

@@ -1,5 +1,6 @@
 import * as tf from './tf.ts'
-import type { ModelConfig } from './config.ts'
+import type { HeadName, ModelConfig } from './config.ts'
+import { headOf, type FrameDistribution, type OutputHead } from './heads/index.ts'
 import { loadCheckpoint } from './checkpoint.ts'
 import type { LayerState } from './lstm.ts'
 import { disposeStates, forwardBlock, zeroStates } from './network.ts'
@@ -50,19 +51,27 @@ export class LstmModel {
     return zeroStates(this.w, batch)
   }
 
-  /** One step: frames [B,88] of 0/1 -> logits [B,88] for the next frame, and the next state. */
-  step(state: ModelState, frames: tf.Tensor2D): { logits: tf.Tensor2D; state: ModelState } {
-    return this.run(frames, state)
+  /** The output layer `name` (default: the checkpoint's first); throws when the model has no such head. */
+  head(name?: HeadName): OutputHead {
+    return headOf(this.config, name)
+  }
+
+  /**
+   * One step: frames [B,88] of 0/1 -> the head's parameters for the next frame ([B, width]: logits for
+   * the independent head) and the next state.
+   */
+  step(state: ModelState, frames: tf.Tensor2D, head: OutputHead = this.head()): { params: tf.Tensor2D; state: ModelState } {
+    return this.run(frames, state, head)
   }
 
   /**
    * Runs a whole primer [T,88] through the network for one lane (each layer's input projection is one
-   * hoisted matMul): returns logits [T,88] (row t predicts frame t+1) and the state after the last frame.
+   * hoisted matMul): returns the head's parameters [T, width] (row t predicts frame t+1) and the state after the last frame.
    * `state` defaults to a fresh zero state; use tileState to copy the result to every variation.
    */
-  prime(frames: tf.Tensor2D, state?: ModelState): { logits: tf.Tensor2D; state: ModelState } {
+  prime(frames: tf.Tensor2D, state?: ModelState, head: OutputHead = this.head()): { params: tf.Tensor2D; state: ModelState } {
     const start = state ?? this.initialState(1)
-    const result = this.run(frames, start)
+    const result = this.run(frames, start, head)
     if (!state) disposeStates(start)
     return result
   }
@@ -72,13 +81,18 @@ export class LstmModel {
     return tf.tidy(() => state.map((s) => ({ h: tf.tile(s.h, [lanes, 1]) as tf.Tensor2D, c: tf.tile(s.c, [lanes, 1]) as tf.Tensor2D })))
   }
 
-  private run(frames: tf.Tensor2D, state: ModelState): { logits: tf.Tensor2D; state: ModelState } {
+  private run(frames: tf.Tensor2D, state: ModelState, head: OutputHead): { params: tf.Tensor2D; state: ModelState } {
     const weights = this.w
     const kept = tf.tidy(() => {
       const out = forwardBlock(weights, frames, state)
-      return { logits: out.logits, states: out.states.map((s) => ({ h: s.h, c: s.c })) }
+      return { params: head.stepParams(weights.head, out.top), states: out.states.map((s) => ({ h: s.h, c: s.c })) }
     })
-    return { logits: kept.logits, state: kept.states }
+    return { params: kept.params, state: kept.states }
+  }
+
+  /** The JS-side sampler of a head (see FrameDistribution). */
+  distribution(head: OutputHead = this.head()): FrameDistribution {
+    return head.distribution(this.w.head)
   }
 
   /** Frees the weights; the model cannot be used afterwards. */

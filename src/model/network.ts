@@ -20,7 +20,8 @@ export function disposeStates(states: LayerState[]): void {
  * t*batch + b): each layer's input projection is one hoisted matMul, then one matMul per step.
  * `keep[t]` ([batch,1] of 0/1, or null) resets lanes whose sequence starts at step t.
  * `masks[l]` multiplies layer l's outputs (dropout; training only, used to check the hand-written gradients).
- * Returns logits [steps*batch, keys] and the new states; the caller keeps ownership of `states`.
+ * Returns the top layer's outputs [steps*batch, hidden] (what the output heads read) and the new states;
+ * the caller keeps ownership of `states`.
  */
 export function forwardBlock(
   weights: NetworkWeights,
@@ -28,7 +29,7 @@ export function forwardBlock(
   states: LayerState[],
   keep: (tf.Tensor2D | null)[] = [],
   masks: (tf.Tensor2D | null)[] = [],
-): { logits: tf.Tensor2D; states: LayerState[] } {
+): { top: tf.Tensor2D; states: LayerState[] } {
   const next: LayerState[] = []
   let x = inputs
   weights.layers.forEach((layer, l) => {
@@ -41,15 +42,5 @@ export function forwardBlock(
     if (mask) run.outputs.dispose()
     next.push(run.state)
   })
-  const logits = tf.tidy(() => tf.add(tf.matMul(x, weights.outKernel), weights.outBias) as tf.Tensor2D)
-  if (x !== inputs) x.dispose()
-  return { logits, states: next }
-}
-
-/** Binary cross-entropy from logits, summed over keys: [rows, keys] -> [rows]. Numerically stable form. */
-export function bceSummed(logits: tf.Tensor2D, targets: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => {
-    const perKey = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, targets)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))))
-    return tf.sum(perKey, 1) as tf.Tensor1D
-  })
+  return { top: x === inputs ? tf.clone(x) : x, states: next }
 }

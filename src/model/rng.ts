@@ -39,3 +39,10 @@ export class Rng {
     return mask
   }
 }
+
+/** `size` floats uniform in [-limit, limit) from `rng`. */
+export function uniformArray(rng: Rng, size: number, limit: number): Float32Array {
+  const values = new Float32Array(size)
+  for (let i = 0; i < size; i++) values[i] = (rng.next() * 2 - 1) * limit
+  return values
+}

@@ -1,6 +1,7 @@
 import * as tf from './tf.ts'
 import type { ModelConfig } from './config.ts'
-import { Rng } from './rng.ts'
+import { Rng, uniformArray } from './rng.ts'
+import { headsOfConfig, type HeadWeights } from './heads/index.ts'
 
 /** One LSTM layer's fused weights; the 4*hidden columns are the gates in order i, f, o, g. */
 export interface LstmWeights {
@@ -16,10 +17,8 @@ export interface LstmWeights {
 export interface NetworkWeights {
   /** The LSTM layers, bottom first. */
   layers: LstmWeights[]
-  /** [lastHidden, keys]. */
-  outKernel: tf.Tensor2D
-  /** [keys]. */
-  outBias: tf.Tensor1D
+  /** The output layers' weights by checkpoint name ('output/kernel', 'nade/...'; see heads/). */
+  head: HeadWeights
 }
 
 /** The names under which checkpoints and the optimizer store each weight, in a fixed order. */
@@ -35,8 +34,7 @@ export function namedWeights(weights: NetworkWeights): Map<string, tf.Tensor> {
     map.set(`lstm${l}/recurrent`, layer.recurrent)
     map.set(`lstm${l}/bias`, layer.bias)
   })
-  map.set('output/kernel', weights.outKernel)
-  map.set('output/bias', weights.outBias)
+  for (const [name, tensor] of weights.head) map.set(name, tensor)
   return map
 }
 
@@ -50,8 +48,7 @@ export function weightShapes(config: ModelConfig): Map<string, number[]> {
     shapes.set(`lstm${l}/bias`, [4 * hidden])
     inputs = hidden
   })
-  shapes.set('output/kernel', [inputs, config.inputKeys])
-  shapes.set('output/bias', [config.inputKeys])
+  for (const head of headsOfConfig(config)) for (const [name, shape] of head.shapes(config, inputs)) shapes.set(name, shape)
   return shapes
 }
 
@@ -71,21 +68,13 @@ export function weightsFromMap(config: ModelConfig, map: Map<string, tf.Tensor>)
       recurrent: get<tf.Tensor2D>(`lstm${l}/recurrent`),
       bias: get<tf.Tensor1D>(`lstm${l}/bias`),
     })),
-    outKernel: get<tf.Tensor2D>('output/kernel'),
-    outBias: get<tf.Tensor1D>('output/bias'),
+    head: new Map(headsOfConfig(config).flatMap((head) => [...head.shapes(config, config.hiddenSizes.at(-1) as number).keys()].map((name) => [name, get(name)] as const))),
   }
-}
-
-function uniform(rng: Rng, size: number, limit: number): Float32Array {
-  const values = new Float32Array(size)
-  for (let i = 0; i < size; i++) values[i] = (rng.next() * 2 - 1) * limit
-  return values
 }
 
 /**
  * Fresh weights from a seed: uniform(+-1/sqrt(hidden)) as in PyTorch's LSTM, forget-gate bias 1 so that
- * memory flows from the start, and an output bias at the log-odds of a key sounding (~4 of 88) so that
- * the first updates are not spent learning that most keys are silent.
+ * memory flows from the start, and each head's own initialisation (keyRate: how often a key sounds, ~4 of 88).
  */
 export function initWeights(config: ModelConfig, seed: number, keyRate = 4 / 88): NetworkWeights {
   const rng = new Rng(seed)
@@ -95,19 +84,18 @@ export function initWeights(config: ModelConfig, seed: number, keyRate = 4 / 88)
     const bias = new Float32Array(4 * hidden)
     bias.fill(1, hidden, 2 * hidden)
     const layer = {
-      kernel: tf.tensor2d(uniform(rng, inputs * 4 * hidden, limit), [inputs, 4 * hidden]),
-      recurrent: tf.tensor2d(uniform(rng, hidden * 4 * hidden, limit), [hidden, 4 * hidden]),
+      kernel: tf.tensor2d(uniformArray(rng, inputs * 4 * hidden, limit), [inputs, 4 * hidden]),
+      recurrent: tf.tensor2d(uniformArray(rng, hidden * 4 * hidden, limit), [hidden, 4 * hidden]),
       bias: tf.tensor1d(bias),
     }
     inputs = hidden
     return layer
   })
-  const outLimit = Math.sqrt(6 / (inputs + config.inputKeys))
-  return {
-    layers,
-    outKernel: tf.tensor2d(uniform(rng, inputs * config.inputKeys, outLimit), [inputs, config.inputKeys]),
-    outBias: tf.fill([config.inputKeys], Math.log(keyRate / (1 - keyRate))) as tf.Tensor1D,
-  }
+  const head: HeadWeights = new Map()
+  headsOfConfig(config).forEach((h, i) => {
+    for (const [name, tensor] of h.init(config, inputs, (seed ^ Math.imul(i + 1, 0x5bd1e995)) >>> 0, keyRate)) head.set(name, tensor)
+  })
+  return { layers, head }
 }
 
 /** Frees every weight tensor. */

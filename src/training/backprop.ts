@@ -1,7 +1,7 @@
 import * as tf from '../model/tf.ts'
 import type { LstmWeights, NetworkWeights } from '../model/weights.ts'
 import { cell, projectInputs, resetLanes, type LayerState } from '../model/lstm.ts'
-import { bceSummed } from '../model/network.ts'
+import type { OutputHead } from '../model/heads/index.ts'
 
 /** One training block: `steps` time steps of `batch` lanes, time-major rows (t*batch + b). */
 export interface TrainBlock {
@@ -130,8 +130,10 @@ function backwardLayer(layer: LstmWeights, run: LayerRun, input: tf.Tensor2D, dO
 
 /** Loss, gradients by weight name, and the final states (detached; the next block starts from them). */
 export interface StepResult {
-  /** Mean over scored rows of the BCE summed over keys: a scalar. */
+  /** Mean over scored rows of the NLL (nats per frame), summed over the heads: a scalar. */
   loss: tf.Scalar
+  /** The same per head. */
+  headLosses: Record<string, tf.Scalar>
   /** Gradients, keyed like weightNames(). */
   grads: Map<string, tf.Tensor>
   /** The state after the block, per layer. */
@@ -143,7 +145,7 @@ export interface StepResult {
  * applies to layer l's outputs: between layers and, for the last layer, before the dense output.
  * Everything else it allocates is freed before it returns.
  */
-export function lossAndGradients(weights: NetworkWeights, block: TrainBlock, states: LayerState[], masks: (tf.Tensor2D | null)[]): StepResult {
+export function lossAndGradients(weights: NetworkWeights, block: TrainBlock, states: LayerState[], masks: (tf.Tensor2D | null)[], heads: OutputHead[]): StepResult {
   const kept = tf.tidy(() => {
     const runs: LayerRun[] = []
     const layerInputs: tf.Tensor2D[] = []
@@ -155,15 +157,19 @@ export function lossAndGradients(weights: NetworkWeights, block: TrainBlock, sta
       const mask = masks[l]
       x = mask ? tf.mul(run.outputs, mask) : run.outputs
     })
-    const logits = tf.add(tf.matMul(x, weights.outKernel), weights.outBias) as tf.Tensor2D
-    const perRow = tf.reshape(bceSummed(logits, block.targets), [-1, 1])
-    const loss = tf.div(tf.sum(tf.mul(perRow, block.scored)), block.scoredCount) as tf.Scalar
-    const dLogits = tf.div(tf.mul(tf.sub(tf.sigmoid(logits), block.targets), block.scored), block.scoredCount) as tf.Tensor2D
-    // tf.tidy keeps the tensors of a returned plain object (not of a Map), hence a record here.
+    // Every head reads the same trunk output; their losses add up and so do their gradients into it.
+    const rowWeights = tf.div(block.scored, block.scoredCount) as tf.Tensor2D
     const grads: Record<string, tf.Tensor> = {}
-    grads['output/kernel'] = tf.matMul(tf.transpose(x), dLogits)
-    grads['output/bias'] = tf.sum(dLogits, 0)
-    let dOut: tf.Tensor2D = tf.matMul(dLogits, tf.transpose(weights.outKernel))
+    const headLosses: Record<string, tf.Scalar> = {}
+    let dOut: tf.Tensor2D | null = null
+    for (const head of heads) {
+      const h = head.lossAndGradients(weights.head, x, block.targets, rowWeights)
+      headLosses[head.name] = h.loss
+      Object.assign(grads, h.grads)
+      dOut = dOut ? (tf.add(dOut, h.dx) as tf.Tensor2D) : h.dx
+    }
+    const loss = tf.addN(Object.values(headLosses)) as tf.Scalar
+    if (!dOut) throw new Error('the network has no output head')
     for (let l = weights.layers.length - 1; l >= 0; l--) {
       const mask = masks[l]
       if (mask) dOut = tf.mul(dOut, mask)
@@ -174,7 +180,7 @@ export function lossAndGradients(weights: NetworkWeights, block: TrainBlock, sta
       if (g.input) dOut = g.input
     }
     const finals = runs.map((r) => ({ h: r.final.h, c: r.final.c }))
-    return { loss, grads, finals }
+    return { loss, headLosses, grads, finals }
   })
-  return { loss: kept.loss, grads: new Map(Object.entries(kept.grads)), states: kept.finals }
+  return { loss: kept.loss, headLosses: kept.headLosses, grads: new Map(Object.entries(kept.grads)), states: kept.finals }
 }

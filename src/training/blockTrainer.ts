@@ -1,7 +1,8 @@
 import * as tf from '../model/tf.ts'
 import type { BackendChoice } from '../shared/ipc.ts'
 import { Adam } from './adam.ts'
-import type { DatasetScore, ModelConfig } from '../model/config.ts'
+import type { DatasetScore, HeadName, ModelConfig } from '../model/config.ts'
+import { headsOfConfig } from '../model/heads/index.ts'
 import type { PianoRollSet, Sequence } from './data.ts'
 import { evaluateSequences } from './evaluate.ts'
 import { combineShards, mergeScores, shardRanges, ShardTrainer, validationWork, type ShardSpec } from './shard.ts'
@@ -10,7 +11,13 @@ import { namedWeights, weightsFromMap, type NetworkWeights } from '../model/weig
 
 /** Validation scores per set and pooled over every scored frame. */
 export interface Validation {
+  /** Per set, of the first (default) head. */
   scores: Record<string, DatasetScore>
+  /** Per head, per set. */
+  byHead: Partial<Record<HeadName, Record<string, DatasetScore>>>
+  /** Per head, pooled over every scored frame of every set. */
+  pooledByHead: Partial<Record<HeadName, number>>
+  /** What the run selects on: the heads' pooled NLLs summed (the one pooled NLL when there is one head). */
   pooled: number
 }
 
@@ -33,7 +40,7 @@ export interface BlockTrainerOptions {
 /** The BackendChoice of the active tfjs backend, so that workers start the same one. */
 export function activeChoice(): BackendChoice {
   const name = tf.getBackend()
-  return name === 'wasm' ? 'wasm' : name === 'cpu' ? 'cpu' : 'node-gpu'
+  return name === 'wasm' || name === 'cpu' || name === 'webgpu' ? name : 'node-gpu'
 }
 
 /**
@@ -85,7 +92,7 @@ export class BlockTrainer {
   }
 
   /** One Adam update on block `block` of epoch `epoch`: the block's mean loss, its scored frames and the gradient norm before clipping. */
-  async update(epoch: number, block: number, lr: number): Promise<{ loss: number; scored: number; gradNorm: number }> {
+  async update(epoch: number, block: number, lr: number): Promise<{ loss: number; headLosses: Record<string, number>; scored: number; gradNorm: number }> {
     const remote = this.pool?.step(epoch, block)
     // Awaited below; this only keeps a worker failure during our own shard from going unhandled.
     remote?.catch(() => undefined)
@@ -94,7 +101,7 @@ export class BlockTrainer {
     const applied = this.adam.apply(namedWeights(this.current), result.grads, lr)
     this.current = weightsFromMap(this.config, applied.params)
     await this.pool?.setWeights(namedWeights(this.current))
-    return { loss: result.loss, scored: result.scored, gradNorm: applied.gradNorm }
+    return { loss: result.loss, headLosses: result.headLosses, scored: result.scored, gradNorm: applied.gradNorm }
   }
 
   /** Frame-level NLL and accuracy on every set, pooled over frames, the pieces shared between the threads (see validationWork). */
@@ -106,18 +113,26 @@ export class BlockTrainer {
       ? work.slice(1).flatMap((items, k) => items.map(({ set, pieces }) => pool.evaluate(k, set, pieces).then((score) => ({ set, score }))))
       : []
     for (const r of remote) r.catch(() => undefined)
-    const parts = (work[0] ?? []).map(({ set, pieces }) => ({ set, score: evaluateSequences(this.current, pieces.map((i) => sets[set]?.sequences[i] as Sequence)) }))
+    const heads = headsOfConfig(this.config)
+    const parts = (work[0] ?? []).map(({ set, pieces }) => ({ set, score: evaluateSequences(this.current, pieces.map((i) => sets[set]?.sequences[i] as Sequence), heads) }))
     parts.push(...(await Promise.all(remote)))
-    const scores: Record<string, DatasetScore> = {}
-    let sum = 0
-    let frames = 0
-    for (const [s, set] of sets.entries()) {
-      const score = mergeScores(parts.filter((p) => p.set === s).map((p) => p.score))
-      scores[set.name] = score
-      sum += score.nll * score.frames
-      frames += score.frames
+    const byHead: Validation['byHead'] = {}
+    const pooledByHead: Validation['pooledByHead'] = {}
+    for (const { name } of heads) {
+      const scores: Record<string, DatasetScore> = {}
+      let sum = 0
+      let frames = 0
+      for (const [s, set] of sets.entries()) {
+        const score = mergeScores(parts.filter((p) => p.set === s).map((p) => p.score[name] as DatasetScore))
+        scores[set.name] = score
+        sum += score.nll * score.frames
+        frames += score.frames
+      }
+      byHead[name] = scores
+      pooledByHead[name] = sum / frames
     }
-    return { scores, pooled: sum / frames }
+    const first = (heads[0] as (typeof heads)[number]).name
+    return { scores: byHead[first] ?? {}, byHead, pooledByHead, pooled: Object.values(pooledByHead).reduce((a, b) => a + b, 0) }
   }
 
   /** Stops the workers and frees the carried state; the weights stay with the caller. */

@@ -1,7 +1,8 @@
 import * as tf from '../model/tf.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { expectedFrameAccuracy } from './accuracy.ts'
-import { defaultConfig } from '../model/config.ts'
+import { defaultConfig, type DatasetScore } from '../model/config.ts'
+import { independentHead } from '../model/heads/independent.ts'
 import { evaluateSequences } from './evaluate.ts'
 import { forwardBlock, zeroStates, disposeStates } from '../model/network.ts'
 import { Rng } from '../model/rng.ts'
@@ -19,13 +20,14 @@ function handNll(weights: ReturnType<typeof initWeights>, piece: number[][]): { 
     for (const k of piece[t] as number[]) x[k] = 1
     const input = tf.tensor2d(x, [1, 88])
     const out = forwardBlock(weights, input, states)
-    const logits = out.logits.dataSync()
+    const logitsTensor = independentHead.stepParams(weights.head, out.top)
+    const logits = logitsTensor.dataSync()
     const next = new Set(piece[t + 1])
     for (let k = 0; k < 88; k++) {
       const p = 1 / (1 + Math.exp(-(logits[k] as number)))
       sum -= next.has(k) ? Math.log(p) : Math.log(1 - p)
     }
-    tf.dispose([input, out.logits])
+    tf.dispose([input, out.top, logitsTensor])
     disposeStates(states)
     states = out.states
   }
@@ -38,7 +40,7 @@ describe('evaluation', () => {
     const weights = initWeights(defaultConfig({ hiddenSizes: [9, 6] }), 11)
     const pieces = [...toyCorpus(2, 7), ...toyCorpus(3, 4, 9), [[1, 2]]]
     const before = tf.memory().numTensors
-    const score = evaluateSequences(weights, pieces, { batch: 2, window: 3 })
+    const score = evaluateSequences(weights, pieces, [independentHead], { batch: 2, window: 3 }).independent as DatasetScore
     expect(tf.memory().numTensors).toBe(before)
     const hand = pieces.map((p) => handNll(weights, p))
     const frames = hand.reduce((n, h) => n + h.frames, 0)

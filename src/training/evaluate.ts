@@ -1,7 +1,9 @@
 import * as tf from '../model/tf.ts'
-import type { DatasetScore } from '../model/config.ts'
-import { blockCount, disposeBlock, makeBlock, planLanes, stepsOf, type Sequence } from './data.ts'
-import { bceSummed, disposeStates, forwardBlock, zeroStates } from '../model/network.ts'
+import type { DatasetScore, HeadName } from '../model/config.ts'
+import { blockCount, disposeBlock, makeBlock, planLanes, stepsOf, type Frame, type Sequence } from './data.ts'
+import { disposeStates, forwardBlock, zeroStates } from '../model/network.ts'
+import type { FrameDistribution, OutputHead } from '../model/heads/index.ts'
+import { Rng } from '../model/rng.ts'
 import type { NetworkWeights } from '../model/weights.ts'
 import { expectedFrameAccuracy } from './accuracy.ts'
 
@@ -15,12 +17,18 @@ export interface EvaluateOptions {
   onProgress?: (fraction: number) => void
 }
 
+/** Validation figures per output head. */
+export type HeadScores = Partial<Record<HeadName, DatasetScore>>
+
 /**
  * Frame-level NLL and expected accuracy as the literature computes them: each piece starts from a
  * zero state, frame t+1 is scored from frames 0..t (the first frame of each piece is never scored),
- * NLL is the BCE summed over keys, pooled over all scored frames of all pieces / their count.
+ * NLL is the exact -log p(frame) in nats (for the independent head the BCE summed over keys), pooled
+ * over all scored frames of all pieces / their count; every head of `heads` is scored on the same pass.
+ * Accuracy is Bay et al.'s expected frame accuracy: in closed form for the independent head, estimated
+ * from one seeded sample per frame for the NADE head (whose keys are not independent).
  */
-export function evaluateSequences(weights: NetworkWeights, sequences: Sequence[], options: EvaluateOptions = {}): DatasetScore {
+export function evaluateSequences(weights: NetworkWeights, sequences: Sequence[], heads: OutputHead[], options: EvaluateOptions = {}): HeadScores {
   const window = options.window ?? 64
   // No more lanes than the longest piece can keep busy: every lane runs as long as the longest piece,
   // so extra lanes would only compute padding (64 lanes on MuseData did 3x the needed work).
@@ -29,34 +37,50 @@ export function evaluateSequences(weights: NetworkWeights, sequences: Sequence[]
   const batch = Math.max(1, Math.min(options.batch ?? 64, sequences.length, Math.ceil(steps / longest)))
   const plan = planLanes(sequences, batch)
   const blocks = blockCount(plan, window)
+  const tally = heads.map((head) => ({ head, nll: 0, accuracy: 0, frames: 0, distribution: head.name === 'independent' ? null : head.distribution(weights.head), rng: new Rng(1) }))
   let states = zeroStates(weights, batch)
-  let nllSum = 0
-  let accSum = 0
-  let frames = 0
   for (let index = 0; index < blocks; index++) {
     const block = makeBlock(sequences, plan, index, window)
     const out = forwardBlock(weights, block.inputs, states, block.keep)
-    const [nll, probs, scored] = tf.tidy(() => [bceSummed(out.logits, block.targets), tf.sigmoid(out.logits), block.scored])
-    const nllRows = nll.dataSync()
-    const probRows = probs.dataSync() as Float32Array
-    const scoredRows = scored.dataSync()
-    const keys = out.logits.shape[1]
-    for (let row = 0; row < nllRows.length; row++) {
-      if (!scoredRows[row]) continue
+    const scoredRows = block.scored.dataSync()
+    const truthOf = (row: number): Frame => {
       const b = row % batch
       const t = index * window + Math.floor(row / batch)
       const seq = sequences[(plan.piece[b] as Int32Array)[t] as number] as Sequence
-      const truth = seq[((plan.position[b] as Int32Array)[t] as number) + 1] ?? []
-      nllSum += nllRows[row] as number
-      accSum += expectedFrameAccuracy(probRows, row * keys, truth, keys)
-      frames++
+      return seq[((plan.position[b] as Int32Array)[t] as number) + 1] ?? []
     }
-    tf.dispose([nll, probs, out.logits])
+    for (const entry of tally) {
+      const [nll, params] = tf.tidy(() => [entry.head.nll(weights.head, out.top, block.targets), entry.head.stepParams(weights.head, out.top)])
+      const nllRows = nll.dataSync()
+      const paramRows = params.dataSync() as Float32Array
+      const width = params.shape[1] as number
+      const probs = entry.distribution ? null : paramRows.map((logit) => 1 / (1 + Math.exp(-logit)))
+      for (let row = 0; row < nllRows.length; row++) {
+        if (!scoredRows[row]) continue
+        const truth = truthOf(row)
+        entry.nll += nllRows[row] as number
+        entry.accuracy += probs ? expectedFrameAccuracy(probs, row * width, truth, width) : sampledFrameAccuracy(entry.distribution as FrameDistribution, paramRows, row * width, truth, entry.rng)
+        entry.frames++
+      }
+      tf.dispose([nll, params])
+    }
+    tf.dispose(out.top)
     disposeStates(states)
     states = out.states
     disposeBlock(block)
     options.onProgress?.((index + 1) / blocks)
   }
   disposeStates(states)
-  return { nll: frames ? nllSum / frames : NaN, accuracy: frames ? accSum / frames : NaN, frames }
+  const scores: HeadScores = {}
+  for (const e of tally) scores[e.head.name] = { nll: e.frames ? e.nll / e.frames : NaN, accuracy: e.frames ? e.accuracy / e.frames : NaN, frames: e.frames }
+  return scores
+}
+
+/** Bay et al.'s frame accuracy of one frame drawn from `distribution` (an unbiased estimate of its expectation). */
+function sampledFrameAccuracy(distribution: FrameDistribution, params: Float32Array, offset: number, truth: Frame, rng: Rng): number {
+  const drawn = distribution.draw(params, offset, (_, logit) => rng.next() < 1 / (1 + Math.exp(-logit)))
+  const isTrue = new Set(truth)
+  const tp = drawn.filter((k) => isTrue.has(k)).length
+  const denominator = drawn.length + truth.length - tp
+  return denominator === 0 ? 1 : tp / denominator
 }

@@ -1,4 +1,6 @@
 import * as tf from '../model/tf.ts'
+import { headsOfConfig } from '../model/heads/index.ts'
+import type { DatasetScore } from '../model/config.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig } from '../model/config.ts'
 import { evaluateSequences } from './evaluate.ts'
@@ -65,8 +67,9 @@ describe('data-parallel shards', () => {
     const weights = initWeights(config, 5)
     const groups = splitPieces(sequences, 3)
     expect(groups.flat().sort((a, b) => a - b)).toEqual(sequences.map((_, i) => i))
-    const whole = evaluateSequences(weights, sequences)
-    const merged = mergeScores(groups.map((g) => evaluateSequences(weights, g.map((i) => sequences[i] as number[][]))))
+    const heads = headsOfConfig(config)
+    const whole = evaluateSequences(weights, sequences, heads).independent as DatasetScore
+    const merged = mergeScores(groups.map((g) => evaluateSequences(weights, g.map((i) => sequences[i] as number[][]), heads).independent as DatasetScore))
     expect(merged.frames).toBe(whole.frames)
     expect(merged.nll).toBeCloseTo(whole.nll, 5)
     expect(merged.accuracy).toBeCloseTo(whole.accuracy, 5)

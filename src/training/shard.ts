@@ -6,6 +6,7 @@ import type { LayerState } from '../model/lstm.ts'
 import { disposeStates, zeroStates } from '../model/network.ts'
 import { Rng } from '../model/rng.ts'
 import type { NetworkWeights } from '../model/weights.ts'
+import { headsOfConfig } from '../model/heads/index.ts'
 
 /**
  * One shard of data-parallel training: lanes lo..hi-1 of every block. A single-process run is the
@@ -36,6 +37,8 @@ export interface ShardSpec {
 /** What one shard computed for one block: its mean loss, scored frames and mean-loss gradients by weight name. */
 export interface ShardOutput {
   loss: number
+  /** The loss of each head (they add up to `loss`). */
+  headLosses: Record<string, number>
   scored: number
   grads: Map<string, tf.Tensor>
 }
@@ -100,15 +103,16 @@ export class ShardTrainer {
     const data = makeBlock(sequences, plan.lanes, block, window, config.inputKeys)
     const masks = dropoutMasks(new Rng(blockSeed(this.spec.seed, epoch, block)), config.hiddenSizes, data.steps, batch, lo, hi, config.dropout)
     // A shard whose lanes are all padding in this block contributes zero loss and zero gradients.
-    const result = lossAndGradients(weights, data.scoredCount ? data : { ...data, scoredCount: 1 }, this.states, masks)
+    const result = lossAndGradients(weights, data.scoredCount ? data : { ...data, scoredCount: 1 }, this.states, masks, headsOfConfig(config))
     const loss = result.loss.dataSync()[0] as number
+    const headLosses = Object.fromEntries(Object.entries(result.headLosses).map(([name, t]) => [name, t.dataSync()[0] as number]))
     disposeStates(this.states)
     this.states = result.states
-    tf.dispose([result.loss, ...masks])
+    tf.dispose([result.loss, ...Object.values(result.headLosses), ...masks])
     const scored = data.scoredCount
     disposeBlock(data)
     this.last = { epoch, block }
-    return { loss, scored, grads: result.grads }
+    return { loss, headLosses, scored, grads: result.grads }
   }
 
   /** Frees the carried state. */
@@ -148,7 +152,9 @@ export function combineShards(outputs: ShardOutput[]): ShardOutput {
     grads.set(name, tf.tidy(() => tf.addN(parts.map((g, i) => tf.mul(g, share[i] as number)))))
     tf.dispose(parts)
   }
-  return { loss: outputs.reduce((sum, o, i) => sum + o.loss * (share[i] as number), 0), scored, grads }
+  const headLosses: Record<string, number> = {}
+  for (const name of Object.keys(first.headLosses)) headLosses[name] = outputs.reduce((sum, o, i) => sum + (o.headLosses[name] ?? 0) * (share[i] as number), 0)
+  return { loss: outputs.reduce((sum, o, i) => sum + o.loss * (share[i] as number), 0), headLosses, scored, grads }
 }
 
 /** Splits pieces into `parts` groups of about equal training steps (longest first onto the lightest group); returns indices. */

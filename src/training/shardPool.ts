@@ -6,6 +6,7 @@ import { trainWorkerEntry } from '../workers/entries.ts'
 import type { DatasetScore } from '../model/config.ts'
 import type { PianoRollSet } from './data.ts'
 import type { ShardOutput, ShardSpec } from './shard.ts'
+import type { HeadScores } from './evaluate.ts'
 import type { FromShard, NamedArrays, ToShard } from './shardProtocol.ts'
 import { weightShapes } from '../model/weights.ts'
 
@@ -105,13 +106,14 @@ export class ShardPool {
     const answers = await Promise.all(this.workers.map((w) => w.request({ type: 'step', epoch, block }, 'step')))
     return answers.map((a) => ({
       loss: a.loss,
+      headLosses: a.headLosses,
       scored: a.scored,
       grads: new Map(a.grads.map(([name, values]) => [name, tf.tensor(values, this.shapes.get(name) ?? [values.length])])),
     }))
   }
 
   /** Scores `pieces` of validation set `set` in worker `k` with the weights it was last sent. */
-  evaluate(k: number, set: number, pieces: number[]): Promise<DatasetScore> {
+  evaluate(k: number, set: number, pieces: number[]): Promise<HeadScores> {
     const worker = this.workers[k]
     if (!worker) return Promise.reject(new Error(`no training worker ${k + 1}`))
     return worker.request({ type: 'evaluate', set, pieces }, 'evaluate').then((a) => a.score)

@@ -1,4 +1,5 @@
 import type { BackendChoice } from '../shared/ipc.ts'
+import type { HeadScores } from './evaluate.ts'
 import type { DatasetScore } from '../model/config.ts'
 import type { PianoRollSet } from './data.ts'
 import type { ShardSpec } from './shard.ts'
@@ -17,6 +18,6 @@ export type ToShard =
 export type FromShard =
   | { type: 'ready'; backend: BackendChoice }
   | { type: 'weights' }
-  | { type: 'step'; loss: number; scored: number; grads: NamedArrays }
-  | { type: 'evaluate'; score: DatasetScore }
+  | { type: 'step'; loss: number; headLosses: Record<string, number>; scored: number; grads: NamedArrays }
+  | { type: 'evaluate'; score: HeadScores }
   | { type: 'error'; message: string }

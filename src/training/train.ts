@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as tf from '../model/tf.ts'
-import type { DatasetScore, ModelConfig } from '../model/config.ts'
+import { headsOf, type DatasetScore, type HeadName, type ModelConfig } from '../model/config.ts'
+import { DEFAULT_NADE_HIDDEN } from '../model/heads/nade.ts'
 import { Adam } from './adam.ts'
 import { loadCheckpoint, loadNamedTensors, saveCheckpoint, saveNamedTensors, writeJsonAtomic } from '../model/checkpoint.ts'
 import type { BackendChoice } from '../shared/ipc.ts'
-import { BlockTrainer } from './blockTrainer.ts'
+import { BlockTrainer, type Validation } from './blockTrainer.ts'
 import { stepsOf, type PianoRollSet, type Sequence } from './data.ts'
 import { disposeWeights, initWeights, namedWeights, weightsFromMap, type NetworkWeights } from '../model/weights.ts'
 
@@ -87,12 +88,40 @@ interface RunState {
   /** Segment length of the lane plans (0 = whole pieces) and the first epoch it applies to (absent in older runs). */
   segment?: number
   segmentFromEpoch?: number
-  history: { updates: number; epochs: number; nll: number; scores: Record<string, DatasetScore>; date: string }[]
+  history: { updates: number; epochs: number; nll: number; scores: Record<string, DatasetScore>; byHead?: Validation['byHead']; date: string }[]
   architecture: string
 }
 
 function architectureOf(config: ModelConfig): string {
+  const trunk = [config.inputKeys, config.hiddenSizes, config.stepsPerQuarter]
+  const heads = headsOf(config)
+  // Runs from before heads existed had the independent head alone and this shorter string.
+  if (heads.length === 1 && heads[0] === 'independent') return JSON.stringify(trunk)
+  return JSON.stringify([...trunk, heads, heads.includes('nade') ? (config.nadeHidden ?? DEFAULT_NADE_HIDDEN) : 0])
+}
+
+function trunkOf(config: ModelConfig): string {
   return JSON.stringify([config.inputKeys, config.hiddenSizes, config.stepsPerQuarter])
+}
+
+/**
+ * The starting weights of a run from a checkpoint (`--init`) that may lack some of this run's heads: the
+ * trunk and the heads it has are taken over, the others start fresh, and a new NADE head starts from the
+ * checkpoint's independent layer (its visible biases are that layer's logits, so it begins as the
+ * independent model plus a small correction).
+ */
+function adoptWeights(config: ModelConfig, from: NetworkWeights, fresh: NetworkWeights): NetworkWeights {
+  const source = namedWeights(from)
+  const target = namedWeights(fresh)
+  const adopted = new Map<string, tf.Tensor>()
+  const copies: Record<string, string> = { 'nade/visibleKernel': 'output/kernel', 'nade/visibleBias': 'output/bias' }
+  for (const [name, tensor] of target) {
+    const have = source.get(name) ?? source.get(copies[name] ?? '')
+    adopted.set(name, have && have.shape.join() === tensor.shape.join() ? tf.clone(have) : tf.clone(tensor))
+  }
+  disposeWeights(from)
+  disposeWeights(fresh)
+  return weightsFromMap(config, adopted)
 }
 
 function meanKeyRate(sequences: Sequence[], keys: number): number {
@@ -141,11 +170,11 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     run = { version: 1, seed: options.seed, epoch: 0, block: 0, updates: 0, framesSeen: 0, lrScale: 1, bestNll: null, badEvals: 0, decays: 0, lastEvalUpdate: 0, segment: options.segment ?? 0, segmentFromEpoch: 0, history: [], architecture: architectureOf(config) }
     if (options.init) {
       const start = loadCheckpoint(options.init)
-      if (architectureOf(start.config) !== run.architecture) {
+      if (trunkOf(start.config) !== trunkOf(config)) {
         disposeWeights(start.weights)
-        throw new Error(`${options.init} has another architecture (${architectureOf(start.config)}) than this run (${run.architecture})`)
+        throw new Error(`${options.init} has another architecture (${trunkOf(start.config)}) than this run (${trunkOf(config)})`)
       }
-      initial = start.weights
+      initial = adoptWeights(config, start.weights, initWeights(config, options.seed, meanKeyRate(sequences, config.inputKeys)))
       const record = start.config.training
       run.updates = record.updates
       run.framesSeen = record.framesSeen
@@ -166,7 +195,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     writeJsonAtomic(statePath, run)
   }
 
-  const card = (scores: Record<string, DatasetScore>, pooled: number): ModelConfig => ({
+  const card = ({ scores, byHead, pooled }: Validation): ModelConfig => ({
     ...config,
     training: {
       datasets: options.train.map((s) => s.name),
@@ -180,6 +209,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
         segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0,
       },
       validation: scores,
+      ...(Object.keys(byHead).length > 1 ? { validationByHead: byHead } : {}),
       validationNll: pooled,
       date: new Date().toISOString(),
       notes: options.notes ?? '',
@@ -188,15 +218,19 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
 
   const evaluateAndSelect = async (): Promise<boolean> => {
     const t0 = performance.now()
-    const { scores, pooled } = await trainer.validate(options.valid)
+    const validation = await trainer.validate(options.valid)
+    const { scores, byHead, pooledByHead, pooled } = validation
     run.lastEvalUpdate = run.updates
-    run.history.push({ updates: run.updates, epochs: run.framesSeen / framesPerEpoch, nll: pooled, scores, date: new Date().toISOString() })
-    const parts = Object.entries(scores).map(([name, s]) => `${name} ${s.nll.toFixed(3)}/${(s.accuracy * 100).toFixed(1)}%`)
-    log(`validation at update ${run.updates}: pooled NLL ${pooled.toFixed(4)} | ${parts.join(' | ')} (${((performance.now() - t0) / 1000).toFixed(0)} s)`)
+    run.history.push({ updates: run.updates, epochs: run.framesSeen / framesPerEpoch, nll: pooled, scores, ...(Object.keys(byHead).length > 1 ? { byHead } : {}), date: new Date().toISOString() })
+    const seconds = ((performance.now() - t0) / 1000).toFixed(0)
+    for (const [head, headScores] of Object.entries(byHead)) {
+      const parts = Object.entries(headScores).map(([name, s]) => `${name} ${s.nll.toFixed(3)}/${(s.accuracy * 100).toFixed(1)}%`)
+      log(`validation at update ${run.updates}${Object.keys(byHead).length > 1 ? ` (${head} head)` : ''}: pooled NLL ${(pooledByHead[head as HeadName] as number).toFixed(4)} | ${parts.join(' | ')} (${seconds} s)`)
+    }
     if (run.bestNll === null || pooled < run.bestNll) {
       run.bestNll = pooled
       run.badEvals = 0
-      await saveCheckpoint(options.outDir, card(scores, pooled), trainer.weights, 'float16')
+      await saveCheckpoint(options.outDir, card(validation), trainer.weights, 'float16')
       log(`  improved: checkpoint written to ${options.outDir}`)
       return false
     }
@@ -238,7 +272,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
       const blocks = trainer.blocks(run.epoch)
       for (; run.block < blocks; run.block++) {
         const lr = options.learningRate * run.lrScale * Math.min(1, (run.updates - (run.warmupFrom ?? 0) + 1) / options.warmupUpdates)
-        const { loss, scored, gradNorm } = await trainer.update(run.epoch, run.block, lr)
+        const { loss, headLosses, scored, gradNorm } = await trainer.update(run.epoch, run.block, lr)
         run.updates++
         run.framesSeen += scored
         windowFrames += scored
@@ -251,7 +285,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
           windowFrames = 0
           windowStart = now
           const left = ((blocks - run.block - 1) * options.batch * options.window) / fps
-          log(`epoch ${(run.framesSeen / framesPerEpoch).toFixed(3)} | update ${run.updates} | loss ${loss.toFixed(3)} (avg ${emaLoss.toFixed(3)}) | ${fps.toFixed(0)} frames/s | lr ${lr.toExponential(1)} | |g| ${gradNorm.toFixed(2)} | epoch ETA ${formatMinutes(left)} | tensors ${tf.memory().numTensors}`)
+          log(`epoch ${(run.framesSeen / framesPerEpoch).toFixed(3)} | update ${run.updates} | loss ${loss.toFixed(3)} (avg ${emaLoss.toFixed(3)}${Object.keys(headLosses).length > 1 ? `; ${Object.entries(headLosses).map(([h, l]) => `${h} ${l.toFixed(3)}`).join(', ')}` : ''}) | ${fps.toFixed(0)} frames/s | lr ${lr.toExponential(1)} | |g| ${gradNorm.toFixed(2)} | epoch ETA ${formatMinutes(left)} | tensors ${tf.memory().numTensors}`)
         }
         const overTime = performance.now() - started > options.maxMinutes * 60_000
         if (run.updates - run.lastEvalUpdate >= options.evalEveryUpdates) {

@@ -5,6 +5,7 @@ import * as tf from '../model/tf.ts'
 import { selectBackend } from '../model/backend.ts'
 import type { PianoRollSet } from './data.ts'
 import { evaluateSequences } from './evaluate.ts'
+import { headsOfConfig } from '../model/heads/index.ts'
 import { ShardTrainer } from './shard.ts'
 import type { FromShard, NamedArrays, ToShard } from './shardProtocol.ts'
 import { disposeWeights, weightShapes, weightsFromMap, type NetworkWeights } from '../model/weights.ts'
@@ -38,13 +39,13 @@ async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: 
       // A copy that owns its buffer, so that it can be transferred (some backends hand out their own storage).
       for (const [name, g] of out.grads) grads.push([name, (g.dataSync() as Float32Array).slice()])
       tf.dispose([...out.grads.values()])
-      return { reply: { type: 'step', loss: out.loss, scored: out.scored, grads }, transfer: grads.map(([, v]) => v.buffer as ArrayBuffer) }
+      return { reply: { type: 'step', loss: out.loss, headLosses: out.headLosses, scored: out.scored, grads }, transfer: grads.map(([, v]) => v.buffer as ArrayBuffer) }
     }
     case 'evaluate': {
-      if (!weights) throw new Error('evaluate before weights')
+      if (!weights || !trainer) throw new Error('evaluate before weights')
       const set = valid[message.set]
       if (!set) throw new Error(`no validation set ${message.set}`)
-      const score = evaluateSequences(weights, message.pieces.map((i) => set.sequences[i] ?? []))
+      const score = evaluateSequences(weights, message.pieces.map((i) => set.sequences[i] ?? []), headsOfConfig(trainer.spec.config))
       return { reply: { type: 'evaluate', score } }
     }
   }

@@ -1,12 +1,14 @@
 import { z } from 'zod'
 
 /** A TensorFlow.js backend choice, fastest first. */
-export type BackendChoice = 'node-gpu' | 'node' | 'wasm' | 'cpu'
+export type BackendChoice = 'node-gpu' | 'node' | 'webgpu' | 'wasm' | 'cpu'
 
 /** Which backend runs the model and why the faster ones were passed over. */
 export interface BackendInfo {
   active: BackendChoice
   tfBackend: string
+  /** The GPU it runs on, where it runs on one (e.g. "NVIDIA H100 80GB HBM3"). */
+  device?: string
   skipped: { choice: BackendChoice; reason: string }[]
 }
 
