@@ -48,7 +48,7 @@ function flopsPerFrame(c: ModelConfig): number {
 }
 
 /** Our loop (forward, backward, Adam, dropout masks, data) over `count` blocks after one warm-up. */
-function ourLoop(batch: number, window: number, count: number): number {
+async function ourLoop(batch: number, window: number, count: number): Promise<number> {
   let weights = initWeights(config, 1)
   const adam = new Adam({ clipNorm: 5 })
   const sequences = corpus(batch, window * (count + 1) + 1)
@@ -64,7 +64,7 @@ function ourLoop(batch: number, window: number, count: number): number {
     const masks = weights.layers.map(() => tf.tensor2d(rng.dropoutMask(rows * hidden, config.dropout), [rows, hidden]))
     const result = lossAndGradients(weights, block, states, masks, headsOfConfig(config))
     result.loss.dataSync()
-    weights = weightsFromMap(config, adam.apply(namedWeights(weights), result.grads, 1e-3).params)
+    weights = weightsFromMap(config, (await adam.apply(namedWeights(weights), result.grads, 1e-3)).params)
     disposeStates(states)
     states = result.states
     tf.dispose([result.loss, ...Object.values(result.headLosses), ...masks])
@@ -156,7 +156,7 @@ console.log(`matMul: ${rates.step.toFixed(1)} GFLOP/s at [${values.batch},${hidd
 console.log(`one training frame = ${(flops / 1e6).toFixed(1)} MFLOP of matMul -> matMul-bound limit ${limit.toFixed(0)} frames/s`)
 const lb = Number(values['layers-batch'])
 const lw = Number(values['layers-window'])
-const oursSmall = ourLoop(lb, lw, blocks)
+const oursSmall = await ourLoop(lb, lw, blocks)
 const layers = await layersLoop(lb, lw, blocks)
 const oursBig = await trainerLoop(1, Number(values.batch), Number(values.window), blocks)
 const threads = Number(values.threads)

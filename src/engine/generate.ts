@@ -41,16 +41,16 @@ export async function generateFrames(model: StepModel, plan: ContinuationPlan, o
   const rngs = laneRngs(options.seed, lanes)
   const sampling = { temperature: options.temperature, allowedKeys: plan.allowedKeys, maxPolyphony: options.maxPolyphony }
   const written: Frame[][] = Array.from({ length: lanes }, () => [])
-  const session = model.startSession(lanes, options.head)
+  const session = await model.startSession(lanes, options.head)
   try {
-    let params = session.prime(framesToInput(plan.primer), plan.primer.length)
+    let params = await session.prime(framesToInput(plan.primer), plan.primer.length)
     for (let step = 0; step < plan.stepsToWrite; step++) {
       if (hooks.yieldToEvents) await hooks.yieldToEvents()
       if (hooks.isCancelled?.()) throw new CancelledError()
       const frames = sampleFrames(params, session.distribution, rngs, sampling)
       frames.forEach((frame, lane) => written[lane]!.push(frame))
       hooks.onProgress?.(step + 1, plan.stepsToWrite)
-      if (step + 1 < plan.stepsToWrite) params = session.step(framesToInput(frames))
+      if (step + 1 < plan.stepsToWrite) params = await session.step(framesToInput(frames))
     }
     return written
   } finally {

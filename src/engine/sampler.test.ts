@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { framesToInput, laneRngs, sampleFrames } from './sampler.ts'
 import { independentHead } from '../model/heads/independent.ts'
 
-const independent = independentHead.distribution(new Map())
+const independent = await independentHead.distribution(new Map())
 
 const all = new Array<boolean>(88).fill(true)
 const logitsOf = (lanes: number, value: (key: number) => number): Float32Array => {

@@ -11,7 +11,7 @@ export interface StepModel {
   /** The output layers the model offers, its default first. */
   readonly heads: readonly HeadName[]
   /** A fresh recurrent state for `lanes` lanes run side by side in one batch, drawing with `head` (default: the first). */
-  startSession(lanes: number, head?: HeadName): GenerationSession
+  startSession(lanes: number, head?: HeadName): Promise<GenerationSession>
 }
 
 /** One generation's recurrent state; dispose() frees it. */
@@ -23,9 +23,9 @@ export interface GenerationSession {
    * for the frame after the last one, [lanes, distribution.width]. With count 0 it returns those of the
    * first frame of a piece.
    */
-  prime(frames: Float32Array, count: number): Float32Array
+  prime(frames: Float32Array, count: number): Promise<Float32Array>
   /** Feeds one frame per lane ([lanes, 88]) and returns the next parameters, [lanes, distribution.width]. */
-  step(input: Float32Array): Float32Array
+  step(input: Float32Array): Promise<Float32Array>
   /** Frees the state. */
   dispose(): void
 }

@@ -30,42 +30,42 @@ export class TfStepModel implements StepModel {
   }
 
   /** A fresh recurrent state for `lanes` lanes, drawing with `headName` (default: the checkpoint's first). */
-  startSession(lanes: number, headName?: HeadName): GenerationSession {
+  async startSession(lanes: number, headName?: HeadName): Promise<GenerationSession> {
     const model = this.model
     const head = model.head(headName)
-    const distribution = this.distributions.get(head.name) ?? model.distribution(head)
+    const distribution = this.distributions.get(head.name) ?? (await model.distribution(head))
     this.distributions.set(head.name, distribution)
     const width = distribution.width
     let state: ModelState | undefined
-    const lastRow = (params: tf.Tensor2D, rows: number): Float32Array => {
+    const lastRow = async (params: tf.Tensor2D, rows: number): Promise<Float32Array> => {
       const last = tf.tidy(() => tf.slice(params, [rows - 1, 0], [1, width]))
-      const values = last.dataSync() as Float32Array
+      const values = (await last.data()) as Float32Array
       tf.dispose([last, params])
       return values
     }
     return {
       distribution,
-      prime(frames, count) {
+      async prime(frames, count) {
         // A piece's first frame would be predicted from an empty frame fed to the zero state.
         const rows = Math.max(1, count)
         const input = tf.tensor2d(count > 0 ? frames.subarray(0, count * KEYS) : new Float32Array(KEYS), [rows, KEYS])
         const primed = model.prime(input, undefined, head)
         input.dispose()
-        const params = lastRow(primed.params, rows)
+        const params = await lastRow(primed.params, rows)
         state = model.tileState(primed.state, lanes)
         disposeState(primed.state)
         const tiled = new Float32Array(lanes * width)
         for (let lane = 0; lane < lanes; lane++) tiled.set(params, lane * width)
         return tiled
       },
-      step(frames) {
+      async step(frames) {
         if (!state) throw new Error('prime the session before stepping it')
         const input = tf.tensor2d(frames, [lanes, KEYS])
         const next = model.step(state, input, head)
         input.dispose()
         disposeState(state)
         state = next.state
-        const values = next.params.dataSync() as Float32Array
+        const values = (await next.params.data()) as Float32Array
         next.params.dispose()
         return values
       },

@@ -91,7 +91,7 @@ export class LstmModel {
   }
 
   /** The JS-side sampler of a head (see FrameDistribution). */
-  distribution(head: OutputHead = this.head()): FrameDistribution {
+  distribution(head: OutputHead = this.head()): Promise<FrameDistribution> {
     return head.distribution(this.w.head)
   }
 

@@ -37,10 +37,11 @@ export class Adam {
    * Applies one update at learning rate `lr`: returns the new weights (the old ones and `grads` are
    * disposed) and the gradient norm before clipping.
    */
-  apply(params: Map<string, tf.Tensor>, grads: Map<string, tf.Tensor>, lr: number): { params: Map<string, tf.Tensor>; gradNorm: number } {
+  async apply(params: Map<string, tf.Tensor>, grads: Map<string, tf.Tensor>, lr: number): Promise<{ params: Map<string, tf.Tensor>; gradNorm: number }> {
     const { beta1, beta2, epsilon, clipNorm } = this.options
     const normTensor = tf.tidy(() => tf.sqrt(tf.addN([...grads.values()].map((g) => tf.sum(tf.square(g))))))
-    const gradNorm = normTensor.dataSync()[0] as number
+    // Read asynchronously: the WebGPU backend cannot read a tensor synchronously under Node.
+    const gradNorm = (await normTensor.data())[0] as number
     normTensor.dispose()
     const scale = clipNorm > 0 && gradNorm > clipNorm ? clipNorm / gradNorm : 1
     this.step++

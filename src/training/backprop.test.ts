@@ -70,7 +70,7 @@ describe('hand-written backpropagation', () => {
     })
   })
 
-  it('decreases the loss on a learnable toy sequence without growing tf.memory()', () => {
+  it('decreases the loss on a learnable toy sequence without growing tf.memory()', async () => {
     const tiny = defaultConfig({ hiddenSizes: [16, 16], dropout: 0 })
     let weights = initWeights(tiny, 1)
     const sequences = toyCorpus(8, 33)
@@ -85,7 +85,7 @@ describe('hand-written backpropagation', () => {
         const result = lossAndGradients(weights, block, states, [], headsOfConfig(tiny))
         losses.push(result.loss.dataSync()[0] as number)
         tf.dispose(Object.values(result.headLosses))
-        weights = weightsFromMap(tiny, adam.apply(namedWeights(weights), result.grads, 0.02).params)
+        weights = weightsFromMap(tiny, (await adam.apply(namedWeights(weights), result.grads, 0.02)).params)
         disposeStates(states)
         states = result.states
         result.loss.dispose()

@@ -4,7 +4,7 @@ import { Adam } from './adam.ts'
 import type { DatasetScore, HeadName, ModelConfig } from '../model/config.ts'
 import { headsOfConfig } from '../model/heads/index.ts'
 import type { PianoRollSet, Sequence } from './data.ts'
-import { evaluateSequences } from './evaluate.ts'
+import { evaluateSequences, type HeadScores } from './evaluate.ts'
 import { combineShards, mergeScores, shardRanges, ShardTrainer, validationWork, type ShardSpec } from './shard.ts'
 import { ShardPool } from './shardPool.ts'
 import { namedWeights, weightsFromMap, type NetworkWeights } from '../model/weights.ts'
@@ -96,9 +96,9 @@ export class BlockTrainer {
     const remote = this.pool?.step(epoch, block)
     // Awaited below; this only keeps a worker failure during our own shard from going unhandled.
     remote?.catch(() => undefined)
-    const mine = this.own.step(this.current, epoch, block)
+    const mine = await this.own.step(this.current, epoch, block)
     const result = combineShards([mine, ...(remote ? await remote : [])])
-    const applied = this.adam.apply(namedWeights(this.current), result.grads, lr)
+    const applied = await this.adam.apply(namedWeights(this.current), result.grads, lr)
     this.current = weightsFromMap(this.config, applied.params)
     await this.pool?.setWeights(namedWeights(this.current))
     return { loss: result.loss, headLosses: result.headLosses, scored: result.scored, gradNorm: applied.gradNorm }
@@ -114,7 +114,8 @@ export class BlockTrainer {
       : []
     for (const r of remote) r.catch(() => undefined)
     const heads = headsOfConfig(this.config)
-    const parts = (work[0] ?? []).map(({ set, pieces }) => ({ set, score: evaluateSequences(this.current, pieces.map((i) => sets[set]?.sequences[i] as Sequence), heads) }))
+    const parts: { set: number; score: HeadScores }[] = []
+    for (const { set, pieces } of work[0] ?? []) parts.push({ set, score: await evaluateSequences(this.current, pieces.map((i) => sets[set]?.sequences[i] as Sequence), heads) })
     parts.push(...(await Promise.all(remote)))
     const byHead: Validation['byHead'] = {}
     const pooledByHead: Validation['pooledByHead'] = {}

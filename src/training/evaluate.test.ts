@@ -36,11 +36,11 @@ function handNll(weights: ReturnType<typeof initWeights>, piece: number[][]): { 
 }
 
 describe('evaluation', () => {
-  it('pools the per-frame NLL over all scored frames, skipping the first frame of each piece', () => {
+  it('pools the per-frame NLL over all scored frames, skipping the first frame of each piece', async () => {
     const weights = initWeights(defaultConfig({ hiddenSizes: [9, 6] }), 11)
     const pieces = [...toyCorpus(2, 7), ...toyCorpus(3, 4, 9), [[1, 2]]]
     const before = tf.memory().numTensors
-    const score = evaluateSequences(weights, pieces, [independentHead], { batch: 2, window: 3 }).independent as DatasetScore
+    const score = (await evaluateSequences(weights, pieces, [independentHead], { batch: 2, window: 3 })).independent as DatasetScore
     expect(tf.memory().numTensors).toBe(before)
     const hand = pieces.map((p) => handNll(weights, p))
     const frames = hand.reduce((n, h) => n + h.frames, 0)

@@ -28,7 +28,7 @@ export type HeadScores = Partial<Record<HeadName, DatasetScore>>
  * Accuracy is Bay et al.'s expected frame accuracy: in closed form for the independent head, estimated
  * from one seeded sample per frame for the NADE head (whose keys are not independent).
  */
-export function evaluateSequences(weights: NetworkWeights, sequences: Sequence[], heads: OutputHead[], options: EvaluateOptions = {}): HeadScores {
+export async function evaluateSequences(weights: NetworkWeights, sequences: Sequence[], heads: OutputHead[], options: EvaluateOptions = {}): Promise<HeadScores> {
   const window = options.window ?? 64
   // No more lanes than the longest piece can keep busy: every lane runs as long as the longest piece,
   // so extra lanes would only compute padding (64 lanes on MuseData did 3x the needed work).
@@ -37,12 +37,12 @@ export function evaluateSequences(weights: NetworkWeights, sequences: Sequence[]
   const batch = Math.max(1, Math.min(options.batch ?? 64, sequences.length, Math.ceil(steps / longest)))
   const plan = planLanes(sequences, batch)
   const blocks = blockCount(plan, window)
-  const tally = heads.map((head) => ({ head, nll: 0, accuracy: 0, frames: 0, distribution: head.name === 'independent' ? null : head.distribution(weights.head), rng: new Rng(1) }))
+  const tally = await Promise.all(heads.map(async (head) => ({ head, nll: 0, accuracy: 0, frames: 0, distribution: head.name === 'independent' ? null : await head.distribution(weights.head), rng: new Rng(1) })))
   let states = zeroStates(weights, batch)
   for (let index = 0; index < blocks; index++) {
     const block = makeBlock(sequences, plan, index, window)
     const out = forwardBlock(weights, block.inputs, states, block.keep)
-    const scoredRows = block.scored.dataSync()
+    const scoredRows = await block.scored.data()
     const truthOf = (row: number): Frame => {
       const b = row % batch
       const t = index * window + Math.floor(row / batch)
@@ -51,8 +51,8 @@ export function evaluateSequences(weights: NetworkWeights, sequences: Sequence[]
     }
     for (const entry of tally) {
       const [nll, params] = tf.tidy(() => [entry.head.nll(weights.head, out.top, block.targets), entry.head.stepParams(weights.head, out.top)])
-      const nllRows = nll.dataSync()
-      const paramRows = params.dataSync() as Float32Array
+      const nllRows = await nll.data()
+      const paramRows = (await params.data()) as Float32Array
       const width = params.shape[1] as number
       const probs = entry.distribution ? null : paramRows.map((logit) => 1 / (1 + Math.exp(-logit)))
       for (let row = 0; row < nllRows.length; row++) {

@@ -22,7 +22,7 @@ function coinChords(pieces: number, length: number, seed: number): Sequence[] {
 }
 
 describe('the NADE head on a toy corpus of two chords', () => {
-  it('learns to draw one chord or the other and never mixes them, where independent keys cannot', () => {
+  it('learns to draw one chord or the other and never mixes them, where independent keys cannot', async () => {
     const config = defaultConfig({ hiddenSizes: [12], dropout: 0, heads: ['nade', 'independent'], nadeHidden: 16 })
     let weights = initWeights(config, 1)
     const sequences = coinChords(16, 33, 3)
@@ -36,7 +36,7 @@ describe('the NADE head on a toy corpus of two chords', () => {
         const block = makeBlock(sequences, plan, b, 16)
         const result = lossAndGradients(weights, block, states, [], heads)
         for (const [name, loss] of Object.entries(result.headLosses)) last[name] = loss.dataSync()[0] as number
-        weights = weightsFromMap(config, adam.apply(namedWeights(weights), result.grads, 0.1).params)
+        weights = weightsFromMap(config, (await adam.apply(namedWeights(weights), result.grads, 0.1)).params)
         disposeStates(states)
         states = result.states
         tf.dispose([result.loss, ...Object.values(result.headLosses)])
@@ -59,7 +59,7 @@ describe('the NADE head on a toy corpus of two chords', () => {
       const head = HEADS[name]
       const params = head.stepParams(weights.head, top)
       const p = params.dataSync() as Float32Array
-      const distribution = head.distribution(weights.head)
+      const distribution = await head.distribution(weights.head)
       let whole = 0
       let mixed = 0
       for (let i = 0; i < 200; i++) {

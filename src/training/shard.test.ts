@@ -30,15 +30,15 @@ describe('data-parallel shards', () => {
     tf.dispose([whole as tf.Tensor, part as tf.Tensor])
   })
 
-  it('gives, combined, the loss and gradients of the whole block over consecutive blocks (carried state)', () => {
+  it('gives, combined, the loss and gradients of the whole block over consecutive blocks (carried state)', async () => {
     const weights = initWeights(config, 4)
     const spec = { config, sequences, batch: 5, window: 4, seed: 2, segment: 0, segmentFromEpoch: 0 }
     const single = new ShardTrainer({ ...spec, lo: 0, hi: 5 })
     const shards = shardRanges(5, 2).map(([lo, hi]) => new ShardTrainer({ ...spec, lo, hi }))
     expect(single.blocks(0)).toBeGreaterThan(2)
     for (let block = 0; block < 3; block++) {
-      const a = single.step(weights, 0, block)
-      const b = combineShards(shards.map((s) => s.step(weights, 0, block)))
+      const a = await single.step(weights, 0, block)
+      const b = combineShards(await Promise.all(shards.map((s) => s.step(weights, 0, block))))
       expect(b.scored).toBe(a.scored)
       expect(b.loss).toBeCloseTo(a.loss, 5)
       for (const [name, g] of a.grads) {
@@ -63,13 +63,13 @@ describe('data-parallel shards', () => {
     expect(validationWork([[piece(5)]], 3)).toEqual([[{ set: 0, pieces: [0] }], [], []])
   })
 
-  it('scores split piece groups to the same pooled NLL and accuracy as the whole set', () => {
+  it('scores split piece groups to the same pooled NLL and accuracy as the whole set', async () => {
     const weights = initWeights(config, 5)
     const groups = splitPieces(sequences, 3)
     expect(groups.flat().sort((a, b) => a - b)).toEqual(sequences.map((_, i) => i))
     const heads = headsOfConfig(config)
-    const whole = evaluateSequences(weights, sequences, heads).independent as DatasetScore
-    const merged = mergeScores(groups.map((g) => evaluateSequences(weights, g.map((i) => sequences[i] as number[][]), heads).independent as DatasetScore))
+    const whole = (await evaluateSequences(weights, sequences, heads)).independent as DatasetScore
+    const merged = mergeScores(await Promise.all(groups.map(async (g) => (await evaluateSequences(weights, g.map((i) => sequences[i] as number[][]), heads)).independent as DatasetScore)))
     expect(merged.frames).toBe(whole.frames)
     expect(merged.nll).toBeCloseTo(whole.nll, 5)
     expect(merged.accuracy).toBeCloseTo(whole.accuracy, 5)

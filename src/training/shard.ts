@@ -92,7 +92,7 @@ export class ShardTrainer {
   }
 
   /** Forward and backward over this shard's part of block `block` of epoch `epoch`. */
-  step(weights: NetworkWeights, epoch: number, block: number): ShardOutput {
+  async step(weights: NetworkWeights, epoch: number, block: number): Promise<ShardOutput> {
     const { config, sequences, batch, window, lo, hi } = this.spec
     const plan = this.planOf(epoch)
     const consecutive = this.last !== null && this.last.epoch === epoch && this.last.block + 1 === block
@@ -104,8 +104,9 @@ export class ShardTrainer {
     const masks = dropoutMasks(new Rng(blockSeed(this.spec.seed, epoch, block)), config.hiddenSizes, data.steps, batch, lo, hi, config.dropout)
     // A shard whose lanes are all padding in this block contributes zero loss and zero gradients.
     const result = lossAndGradients(weights, data.scoredCount ? data : { ...data, scoredCount: 1 }, this.states, masks, headsOfConfig(config))
-    const loss = result.loss.dataSync()[0] as number
-    const headLosses = Object.fromEntries(Object.entries(result.headLosses).map(([name, t]) => [name, t.dataSync()[0] as number]))
+    const losses = (await tf.stack([result.loss, ...Object.values(result.headLosses)]).data()) as Float32Array
+    const loss = losses[0] as number
+    const headLosses = Object.fromEntries(Object.keys(result.headLosses).map((name, i) => [name, losses[i + 1] as number]))
     disposeStates(this.states)
     this.states = result.states
     tf.dispose([result.loss, ...Object.values(result.headLosses), ...masks])

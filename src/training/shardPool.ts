@@ -97,7 +97,7 @@ export class ShardPool {
 
   /** Sends the current weights to every worker (read once, copied to each by postMessage). */
   async setWeights(weights: Map<string, tf.Tensor>): Promise<void> {
-    const arrays: NamedArrays = [...weights].map(([name, t]) => [name, t.dataSync() as Float32Array])
+    const arrays: NamedArrays = await Promise.all([...weights].map(async ([name, t]): Promise<[string, Float32Array]> => [name, (await t.data()) as Float32Array]))
     await Promise.all(this.workers.map((w) => w.request({ type: 'weights', weights: arrays }, 'weights')))
   }
 

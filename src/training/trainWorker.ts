@@ -34,10 +34,10 @@ async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: 
     }
     case 'step': {
       if (!trainer || !weights) throw new Error('step before init and weights')
-      const out = trainer.step(weights, message.epoch, message.block)
+      const out = await trainer.step(weights, message.epoch, message.block)
       const grads: NamedArrays = []
       // A copy that owns its buffer, so that it can be transferred (some backends hand out their own storage).
-      for (const [name, g] of out.grads) grads.push([name, (g.dataSync() as Float32Array).slice()])
+      for (const [name, g] of out.grads) grads.push([name, ((await g.data()) as Float32Array).slice()])
       tf.dispose([...out.grads.values()])
       return { reply: { type: 'step', loss: out.loss, headLosses: out.headLosses, scored: out.scored, grads }, transfer: grads.map(([, v]) => v.buffer as ArrayBuffer) }
     }
@@ -45,7 +45,7 @@ async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: 
       if (!weights || !trainer) throw new Error('evaluate before weights')
       const set = valid[message.set]
       if (!set) throw new Error(`no validation set ${message.set}`)
-      const score = evaluateSequences(weights, message.pieces.map((i) => set.sequences[i] ?? []), headsOfConfig(trainer.spec.config))
+      const score = await evaluateSequences(weights, message.pieces.map((i) => set.sequences[i] ?? []), headsOfConfig(trainer.spec.config))
       return { reply: { type: 'evaluate', score } }
     }
   }

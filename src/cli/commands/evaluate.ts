@@ -44,7 +44,7 @@ export const evaluateCommand: Command = {
       disposeWeights(weights)
       throw error
     }
-    const scores = evaluateSequences(weights, data.sequences, heads)
+    const scores = await evaluateSequences(weights, data.sequences, heads)
     disposeWeights(weights)
     const first = heads[0]?.name ?? 'independent'
     const score = scores[first] as DatasetScore

@@ -46,6 +46,6 @@ export interface OutputHead {
   lossAndGradients(weights: HeadWeights, x: tf.Tensor2D, targets: tf.Tensor2D, rowWeights: tf.Tensor2D): HeadLoss
   /** Per-row parameters the sampler needs: [rows, width] (logits for the independent head). */
   stepParams(weights: HeadWeights, x: tf.Tensor2D): tf.Tensor2D
-  /** The JS-side sampler (copies the few weights it needs out of the tensors once). */
-  distribution(weights: HeadWeights): FrameDistribution
+  /** The JS-side sampler (copies the few weights it needs out of the tensors once; asynchronously, as WebGPU reads). */
+  distribution(weights: HeadWeights): Promise<FrameDistribution>
 }

@@ -59,7 +59,7 @@ export const independentHead: OutputHead = {
     return tf.tidy(() => logits(weights, x))
   },
 
-  distribution(): FrameDistribution {
+  async distribution(): Promise<FrameDistribution> {
     return {
       width: 88,
       draw(params, offset, decide) {

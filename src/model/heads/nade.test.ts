@@ -32,11 +32,11 @@ describe('the NADE head', () => {
     tf.dispose([...weights.values()])
   })
 
-  it('samples in JS with the probabilities its tensors assign, key by key', () => {
+  it('samples in JS with the probabilities its tensors assign, key by key', async () => {
     const weights = randomWeights(4)
     const x = tf.randomNormal([1, 5], 0, 1, 'float32', 5) as tf.Tensor2D
     const params = nadeHead.stepParams(weights, x)
-    const distribution = nadeHead.distribution(weights)
+    const distribution = await nadeHead.distribution(weights)
     expect(distribution.width).toBe(keys + 4)
     // Exact probabilities of every frame from the tensor side...
     const tiled = tf.tile(x, [allFrames.length, 1]) as tf.Tensor2D

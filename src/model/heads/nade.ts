@@ -146,9 +146,9 @@ export const nadeHead: OutputHead = {
     })
   },
 
-  distribution(weights): FrameDistribution {
-    const w = (weights.get(N.inputKernel) as tf.Tensor2D).dataSync() as Float32Array
-    const v = (weights.get(N.outputKernel) as tf.Tensor2D).dataSync() as Float32Array
+  async distribution(weights): Promise<FrameDistribution> {
+    const w = (await (weights.get(N.inputKernel) as tf.Tensor2D).data()) as Float32Array
+    const v = (await (weights.get(N.outputKernel) as tf.Tensor2D).data()) as Float32Array
     const [keys, units] = (weights.get(N.inputKernel) as tf.Tensor2D).shape
     const pre = new Float32Array(units)
     const act = new Float32Array(units)
