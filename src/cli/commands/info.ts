@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
+import { parseOptions } from '../args.ts'
 import { appVersion } from '../../shared/version.ts'
 import { describeBackend, selectBackend } from '../../main/model/backend.ts'
 
@@ -8,7 +8,7 @@ export const info: Command = {
   summary: 'print the version and the TensorFlow.js backend in use',
   usage: 'neural-piano info [--json]',
   async run(args) {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })
+    const { values } = parseOptions({ args, options: { json: { type: 'boolean' } } })
     const backend = await selectBackend()
     if (values.json) {
       console.log(JSON.stringify({ version: appVersion, backend }, null, 2))
