@@ -11,8 +11,8 @@ export interface EvaluateOptions {
   batch?: number
   /** Steps per block. */
   window?: number
-  /** Called after each block with the fraction done. */
-  onProgress?: (fraction: number) => void
+  /** Called before the first block and after each block with the fraction done, and the blocks done and in all. */
+  onProgress?: (fraction: number, blocksDone: number, blocks: number) => void
 }
 
 /**
@@ -33,6 +33,7 @@ export function evaluateSequences(weights: NetworkWeights, sequences: Sequence[]
   let nllSum = 0
   let accSum = 0
   let frames = 0
+  options.onProgress?.(0, 0, blocks)
   for (let index = 0; index < blocks; index++) {
     const block = makeBlock(sequences, plan, index, window)
     const out = forwardBlock(weights, block.inputs, states, block.keep)
@@ -55,7 +56,7 @@ export function evaluateSequences(weights: NetworkWeights, sequences: Sequence[]
     disposeStates(states)
     states = out.states
     disposeBlock(block)
-    options.onProgress?.((index + 1) / blocks)
+    options.onProgress?.((index + 1) / blocks, index + 1, blocks)
   }
   disposeStates(states)
   return { nll: frames ? nllSum / frames : NaN, accuracy: frames ? accSum / frames : NaN, frames }
