@@ -74,7 +74,7 @@ describe('neural-piano continue', () => {
     const notesOf = async (name: string) => {
       const { code, out } = await run(input, '--bars', '2', '--seed', '3', '--model', model, '-o', join(dir, name))
       expect(code).toBe(0)
-      expect(out).toContain(`bars 2 (5 notes, key`)
+      expect(out).toContain(`: bar 2 (5 notes, key`)
       return read(join(dir, name)).tracks.at(-1)!.notes
     }
     expect(await notesOf('a.mid')).toEqual(await notesOf('b.mid'))

@@ -140,7 +140,7 @@ export const continueCommand: Command = {
       const counts = response.candidates.map((c) => c.notes.length).join(', ')
       const what = oneFile ? `${response.candidates.length} continuation track${response.candidates.length > 1 ? 's' : ''}` : `${outputs.length} continuation${outputs.length > 1 ? 's' : ''}`
       console.log(
-        `${input}: bars ${formatBars(bars)} (${heard} notes${context}, key ${response.key.name}) -> ${outputs.join(', ')}: ` +
+        `${input}: ${bars.first === bars.last ? 'bar' : 'bars'} ${formatBars(bars)} (${heard} notes${context}, key ${response.key.name}) -> ${outputs.join(', ')}: ` +
           `${what} of ${barsToWrite} bar${barsToWrite > 1 ? 's' : ''} (${counts} notes) in ${response.elapsedMs} ms`,
       )
       return 0
