@@ -7,6 +7,9 @@ const capture = captureConsole
 
 afterEach(() => vi.restoreAllMocks())
 
+/** Lines of `text` that are usage lines. */
+const usageLines = (text: string) => text.split('\n').filter((line) => line.startsWith('usage:'))
+
 describe('the neural-piano CLI', () => {
   it('lists every command in --help', async () => {
     const { out } = capture()
@@ -14,16 +17,48 @@ describe('the neural-piano CLI', () => {
     for (const command of commands) expect(out.join('\n')).toContain(`  ${command.name}`)
   })
 
-  it('rejects an unknown command with exit code 2', async () => {
+  it('rejects an unknown command with the nearest one, the command list and exit code 2', async () => {
     const { err } = capture()
-    await expect(main(['frobnicate'])).resolves.toBe(2)
-    expect(err.join('\n')).toContain('unknown command "frobnicate"')
+    await expect(main(['contineu'])).resolves.toBe(2)
+    expect(err.join('\n')).toContain('unknown command "contineu" (did you mean continue?)')
+    for (const command of commands) expect(err.join('\n')).toContain(`  ${command.name}`)
   })
 
-  it('rejects an unknown option with its usage and exit code 2', async () => {
+  it('help bogus: unknown command "bogus", the command list, exit code 2', async () => {
+    const { out, err } = capture()
+    await expect(main(['help', 'bogus'])).resolves.toBe(2)
+    expect(err.join('\n')).toContain('unknown command "bogus"')
+    expect(err.join('\n')).not.toContain('did you mean')
+    for (const command of commands) expect(err.join('\n')).toContain(`  ${command.name}`)
+    expect(out).toEqual([])
+    await expect(main(['help', 'continue'])).resolves.toBe(0)
+    expect(out.join('\n')).toContain('neural-piano continue IN.mid --bars A-B ')
+  })
+
+  it('an unknown option names the word, suggests the nearest, and prints one line of usage with exit code 2', async () => {
     const { err } = capture()
-    await expect(main(['info', '--colour'])).resolves.toBe(2)
-    expect(err.join('\n')).toContain('usage: neural-piano info')
+    await expect(main(['info', '--jsno'])).resolves.toBe(2)
+    const printed = err.join('\n')
+    expect(printed).toContain('neural-piano info: unknown option --jsno (did you mean --json?)')
+    expect(usageLines(printed)).toEqual(['usage: neural-piano info [--json]'])
+    expect(printed).not.toContain('commands:')
+  })
+
+  it('an option without its value says so in words, not in parseArgs\' terms', async () => {
+    const { err } = capture()
+    await expect(main(['inspect', 'a.mid', '--json=yes'])).resolves.toBe(2)
+    await expect(main(['evaluate', '--model'])).resolves.toBe(2)
+    await expect(main(['evaluate', 'extra'])).resolves.toBe(2)
+    const printed = err.join('\n')
+    expect(printed).toContain('neural-piano inspect: --json takes no value')
+    expect(printed).toContain('neural-piano evaluate: --model needs a value')
+    expect(printed).toContain('neural-piano evaluate: unexpected argument "extra": this command takes options only')
+    expect(usageLines(printed)).toEqual([
+      'usage: neural-piano inspect FILE.mid [--json] [--sustain]',
+      'usage: neural-piano evaluate --model DIR --data FILE.json [--head NAME] [--json] [--resample] (neural-piano help evaluate for all options)',
+      'usage: neural-piano evaluate --model DIR --data FILE.json [--head NAME] [--json] [--resample] (neural-piano help evaluate for all options)',
+    ])
+    expect(printed).not.toMatch(/ERR_PARSE_ARGS|positional|<value>/)
   })
 
   it('info --json reports the version and the active backend with the reasons others were skipped', async () => {

@@ -1,16 +1,17 @@
 import { commands } from './commands/index.ts'
 import { UsageError } from './command.ts'
 import { appVersion } from '../shared/version.ts'
+import { describeParseError } from './args.ts'
+import { commandList, unknownCommand, usageLine } from './usage.ts'
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length))
   return [
     `neural-piano ${appVersion}: a piano-roll LSTM that continues your music`,
     '',
     'usage: neural-piano <command> [options]',
     '',
     'commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commandList(commands),
     '',
     'neural-piano help <command> shows a command\'s options.',
   ].join('\n')
@@ -19,31 +20,33 @@ function help(): string {
 /** Runs the CLI with the given arguments (without node and the script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined
-    console.log(topic ? (await topic.load()).usage : help())
+  if (!name || name === '--help' || name === '-h' || (name === 'help' && (!rest[0] || rest[0] === 'help'))) {
+    console.log(help())
     return 0
   }
   if (name === '--version' || name === '-v') {
     console.log(appVersion)
     return 0
   }
-  const entry = commands.find((c) => c.name === name)
+  const word = name === 'help' ? (rest[0] as string) : name
+  const entry = commands.find((c) => c.name === word)
   if (!entry) {
-    console.error(`unknown command "${name}"\n\n${help()}`)
+    console.error(unknownCommand(word, commands))
     return 2
   }
   const command = await entry.load()
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (name === 'help' || rest.includes('--help') || rest.includes('-h')) {
     console.log(command.usage)
     return 0
   }
   try {
     return await command.run(rest)
-  } catch (error) {
+  } catch (caught) {
+    // Usage errors (exit 2) name what was typed and end with one line of usage; failures exit 1.
+    const error = describeParseError(caught, rest)
     const message = error instanceof Error ? error.message : String(error)
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${message}\nusage: ${command.usage}`)
+    if (error instanceof UsageError) {
+      console.error(`neural-piano ${name}: ${message}\n${usageLine(command)}`)
       return 2
     }
     console.error(`neural-piano ${name}: ${message}`)

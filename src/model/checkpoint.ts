@@ -73,10 +73,16 @@ export async function saveCheckpoint(dir: string, config: ModelConfig, weights: 
   writeJsonAtomic(join(dir, 'config.json'), config)
 }
 
-/** Loads a checkpoint folder; throws with the reason when the folder is not one of ours. */
-export function loadCheckpoint(dir: string): { config: ModelConfig; weights: NetworkWeights } {
+/** Reads a checkpoint's config.json alone (cheap: no weights); throws when it is not one of ours. */
+export function loadCheckpointConfig(dir: string): ModelConfig {
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as ModelConfig
   if (config.format !== 'neural-piano-lstm/1') throw new Error(`${dir}/config.json: unknown format ${String(config.format)}`)
+  return config
+}
+
+/** Loads a checkpoint folder; throws with the reason when the folder is not one of ours. */
+export function loadCheckpoint(dir: string): { config: ModelConfig; weights: NetworkWeights } {
+  const config = loadCheckpointConfig(dir)
   const map = loadNamedTensors(dir)
   const weights = weightsFromMap(config, map)
   const used = new Set(weightNames(config))

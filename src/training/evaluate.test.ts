@@ -40,8 +40,11 @@ describe('evaluation', () => {
     const weights = initWeights(defaultConfig({ hiddenSizes: [9, 6] }), 11)
     const pieces = [...toyCorpus(2, 7), ...toyCorpus(3, 4, 9), [[1, 2]]]
     const before = tf.memory().numTensors
-    const score = (await evaluateSequences(weights, pieces, [independentHead], { batch: 2, window: 3 })).independent as DatasetScore
+    const progress: number[][] = []
+    const score = (await evaluateSequences(weights, pieces, [independentHead], { batch: 2, window: 3, onProgress: (...args) => void progress.push(args) })).independent as DatasetScore
     expect(tf.memory().numTensors).toBe(before)
+    const blocks = progress.length - 1
+    expect(progress).toEqual(Array.from({ length: blocks + 1 }, (_, i) => [i / blocks, i, blocks]))
     const hand = pieces.map((p) => handNll(weights, p))
     const frames = hand.reduce((n, h) => n + h.frames, 0)
     expect(score.frames).toBe(frames)

@@ -13,8 +13,8 @@ export interface EvaluateOptions {
   batch?: number
   /** Steps per block. */
   window?: number
-  /** Called after each block with the fraction done. */
-  onProgress?: (fraction: number) => void
+  /** Called before the first block and after each block with the fraction done, and the blocks done and in all. */
+  onProgress?: (fraction: number, blocksDone: number, blocks: number) => void
 }
 
 /** Validation figures per output head. */
@@ -39,6 +39,7 @@ export async function evaluateSequences(weights: NetworkWeights, sequences: Sequ
   const blocks = blockCount(plan, window)
   const tally = await Promise.all(heads.map(async (head) => ({ head, nll: 0, accuracy: 0, frames: 0, distribution: head.name === 'independent' ? null : await head.distribution(weights.head), rng: new Rng(1) })))
   let states = zeroStates(weights, batch)
+  options.onProgress?.(0, 0, blocks)
   for (let index = 0; index < blocks; index++) {
     const block = makeBlock(sequences, plan, index, window)
     const out = forwardBlock(weights, block.inputs, states, block.keep)
@@ -68,7 +69,7 @@ export async function evaluateSequences(weights: NetworkWeights, sequences: Sequ
     disposeStates(states)
     states = out.states
     disposeBlock(block)
-    options.onProgress?.((index + 1) / blocks)
+    options.onProgress?.((index + 1) / blocks, index + 1, blocks)
   }
   disposeStates(states)
   const scores: HeadScores = {}

@@ -104,7 +104,9 @@ export class ShardTrainer {
     const masks = dropoutMasks(new Rng(blockSeed(this.spec.seed, epoch, block)), config.hiddenSizes, data.steps, batch, lo, hi, config.dropout)
     // A shard whose lanes are all padding in this block contributes zero loss and zero gradients.
     const result = lossAndGradients(weights, data.scoredCount ? data : { ...data, scoredCount: 1 }, this.states, masks, headsOfConfig(config))
-    const losses = (await tf.stack([result.loss, ...Object.values(result.headLosses)]).data()) as Float32Array
+    const stacked = tf.stack([result.loss, ...Object.values(result.headLosses)])
+    const losses = (await stacked.data()) as Float32Array
+    stacked.dispose()
     const loss = losses[0] as number
     const headLosses = Object.fromEntries(Object.keys(result.headLosses).map((name, i) => [name, losses[i + 1] as number]))
     disposeStates(this.states)

@@ -52,8 +52,16 @@ function maxDifference(a: Map<string, Float32Array>, b: Map<string, Float32Array
 describe('train', () => {
   it('learns the toy corpus and leaves no tensors behind', async () => {
     const before = tf.memory().numTensors
-    const result = await train(options('plain', { maxEpochs: 6, evalEveryUpdates: 4 }))
+    const updates: { epoch: number; block: number; blocks: number; updates: number }[] = []
+    const result = await train(options('plain', { maxEpochs: 6, evalEveryUpdates: 4, onUpdate: (at) => void updates.push(at) }))
     expect(result.stopped).toBe('epochs')
+    // One report per update, each epoch counting its blocks from 1 to all of them.
+    expect(updates.map((u) => u.updates)).toEqual(updates.map((_, i) => i + 1))
+    for (let epoch = 0; epoch < 6; epoch++) {
+      const mine = updates.filter((u) => u.epoch === epoch)
+      expect(mine.map((u) => u.block)).toEqual(mine.map((_, i) => i + 1))
+      expect(mine.at(-1)?.block).toBe(mine[0]?.blocks)
+    }
     const nll = history('plain').map((h) => h.nll)
     expect(nll.length).toBeGreaterThan(3)
     expect(nll.at(-1)).toBeLessThan((nll[0] as number) - 1)

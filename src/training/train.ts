@@ -50,6 +50,8 @@ export interface TrainOptions {
   maxEpochs: number
   /** Progress and event lines. */
   log: (line: string) => void
+  /** Called after every update with where the run is: `block` updates of the epoch's `blocks` are done. */
+  onUpdate?: (at: { epoch: number; block: number; blocks: number; updates: number }) => void
   /** Extra text for the model card. */
   notes?: string
   /**
@@ -277,6 +279,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
         run.framesSeen += scored
         windowFrames += scored
         emaLoss = emaLoss === null ? loss : 0.98 * emaLoss + 0.02 * loss
+        options.onUpdate?.({ epoch: run.epoch, block: run.block + 1, blocks, updates: run.updates })
         // Let the event loop run once per update: signal handlers only fire when it does.
         await new Promise((resolve) => setImmediate(resolve))
         if (run.updates % 5 === 0) {

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
+import { parseOptions } from '../args.ts'
 import { appVersion } from '../../shared/version.ts'
 import { describeBackend, selectBackend } from '../../model/backend.ts'
 
@@ -7,7 +7,7 @@ export const info: Command = {
   name: 'info',
   usage: 'neural-piano info [--json]',
   async run(args) {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })
+    const { values } = parseOptions({ args, options: { json: { type: 'boolean' } } })
     const backend = await selectBackend()
     if (values.json) {
       console.log(JSON.stringify({ version: appVersion, backend }, null, 2))

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { inspect } from './inspect.ts'
 import { ev, midiFile, track } from '../../shared/midi/testing/midiBytes.ts'
 import { captureConsole } from '../testing.ts'
+import { main } from '../main.ts'
 
 let dir = ''
 beforeAll(async () => {
@@ -66,8 +67,8 @@ describe('neural-piano inspect', () => {
 
   it('a missing file exits non-zero; no file is a usage error', async () => {
     const { err } = capture()
-    await expect(inspect.run([join(dir, 'missing.mid')])).resolves.toBe(1)
-    expect(err.join('\n')).toContain('cannot read')
+    await expect(main(['inspect', join(dir, 'missing.mid')])).resolves.toBe(1)
+    expect(err.join('\n')).toContain('missing.mid: no such file')
     await expect(inspect.run([])).rejects.toThrow('exactly one MIDI file')
   })
 })

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
+import { parseOptions } from '../args.ts'
+import { checkReadableFile } from '../paths.ts'
 import { UsageError } from '../command.ts'
 import { describeReport, importMidi, MidiImportError } from '../../shared/midi/index.ts'
 import type { ImportResult } from '../../shared/midi/index.ts'
@@ -57,16 +58,11 @@ export const inspect: Command = {
   name: 'inspect',
   usage: 'neural-piano inspect FILE.mid [--json] [--sustain]',
   async run(args) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, sustain: { type: 'boolean' } } })
+    const { values, positionals } = parseOptions({ args, allowPositionals: true, options: { json: { type: 'boolean' }, sustain: { type: 'boolean' } } })
     const [file, ...extra] = positionals
     if (!file || extra.length > 0) throw new UsageError('inspect takes exactly one MIDI file')
-    let bytes: Uint8Array
-    try {
-      bytes = await readFile(file)
-    } catch (error) {
-      console.error(`neural-piano inspect: cannot read ${file}: ${(error as Error).message}`)
-      return 1
-    }
+    checkReadableFile(file, file)
+    const bytes = await readFile(file)
     try {
       const info = inspection(file, importMidi(bytes, { sustain: values.sustain ?? false }))
       console.log(values.json ? JSON.stringify(info, null, 2) : text(info))

@@ -1,13 +1,16 @@
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { Command } from '../command.ts'
 import { UsageError } from '../command.ts'
 import { describeBackend, selectBackend } from '../../model/backend.ts'
 import { defaultConfig } from '../../model/config.ts'
-import { loadPianoRollJson, resample } from '../../training/data.ts'
+import { resample } from '../../training/data.ts'
 import { loadMidiFolder } from '../../training/midiFolder.ts'
 import { train } from '../../training/train.ts'
-import { numberOption } from '../options.ts'
+import { parseOptions } from '../args.ts'
+import { readPianoRolls } from '../data.ts'
+import { boundedOption, shown } from '../options.ts'
+import { checkCheckpoint, checkDataFolder, checkFolder, checkNotAFile } from '../paths.ts'
+import { Progress } from '../progress.ts'
 
 const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --out DIR [options]
   --data DIR            a folder with train.json and valid.json (repeat for several sets)
@@ -26,15 +29,26 @@ const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --o
                         end of an epoch is not a long run of nearly empty blocks (0 = whole pieces)
   --threads N           data-parallel: N threads share each block, one backend each (default 1; on
                         wasm, one per core pays; native backends use every core already)
-  --notes TEXT          added to the model card`
+  --notes TEXT          added to the model card
+Progress of each epoch goes to stderr: a bar with ETA on a terminal, a plain line a minute otherwise.`
 
+const MAX_HIDDEN = 4096
+
+function hiddenSizes(text: string | undefined): number[] {
+  if (text === undefined) return [1024, 1024]
+  const sizes = text.split(',').map((h) => (h.trim() === '' ? NaN : Number(h)))
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_HIDDEN)) {
+    throw new UsageError(`--hidden ${shown(text)}: give LSTM layer sizes, whole numbers from 1 to ${MAX_HIDDEN} separated by commas, e.g. --hidden 1024,1024`)
+  }
+  return sizes
+}
 
 /** `neural-piano train`: trains (or resumes) a model on piano-roll JSON sets. */
 export const trainCommand: Command = {
   name: 'train',
   usage,
   async run(args) {
-    const { values } = parseArgs({
+    const { values } = parseOptions({
       args,
       options: {
         data: { type: 'string', multiple: true }, midi: { type: 'string' }, out: { type: 'string' }, work: { type: 'string' },
@@ -45,14 +59,52 @@ export const trainCommand: Command = {
         threads: { type: 'string' }, segment: { type: 'string' }, init: { type: 'string' },
       },
     })
-    if ((!values.data?.length && !values.midi) || !values.out) throw new UsageError('--out and --data or --midi are required')
+    // Every word and every folder is checked before the backend starts and the data loads.
+    if (!values.data?.length && !values.midi) throw new UsageError('give the training data with --data DIR (train.json + valid.json) or --midi DIR')
+    if (!values.out) throw new UsageError('give the folder for the checkpoint with --out DIR')
+    const whole = (min: number, max?: number) => ({ min, ...(max === undefined ? {} : { max }), integer: true })
+    const stepsPerQuarter = boundedOption(values['steps-per-quarter'], 2, 'steps-per-quarter', whole(1, 96))
+    const hidden = hiddenSizes(values.hidden)
+    const dropout = boundedOption(values.dropout, 0.5, 'dropout', { min: 0, max: 0.95 })
+    const seed = boundedOption(values.seed, 1, 'seed', whole(0, 2 ** 32 - 1))
+    const batch = boundedOption(values.batch, 32, 'batch', whole(1, 4096))
+    const window = boundedOption(values.window, 32, 'window', whole(1, 100_000))
+    const learningRate = boundedOption(values.lr, 1e-3, 'lr', { min: 0, max: 1, aboveMin: true })
+    const clipNorm = boundedOption(values.clip, 5, 'clip', { min: 0, aboveMin: true })
+    const warmupUpdates = boundedOption(values.warmup, 100, 'warmup', whole(0))
+    const evalEveryUpdates = boundedOption(values['eval-every'], 250, 'eval-every', whole(1))
+    const patience = boundedOption(values.patience, 2, 'patience', whole(1))
+    const maxDecays = boundedOption(values['max-decays'], 3, 'max-decays', whole(0))
+    const maxMinutes = boundedOption(values['max-minutes'], 600, 'max-minutes', { min: 0, aboveMin: true })
+    const maxEpochs = boundedOption(values['max-epochs'], 100, 'max-epochs', whole(1))
+    const threads = boundedOption(values.threads, 1, 'threads', whole(1, 64))
+    const segment = boundedOption(values.segment, 256, 'segment', whole(0))
+    for (const dir of values.data ?? []) checkDataFolder(dir, `--data ${dir}`)
+    if (values.midi) checkFolder(values.midi, `--midi ${values.midi}`)
+    if (values.init) checkCheckpoint(values.init, `--init ${values.init}`)
+    checkNotAFile(values.out, `--out ${values.out}`)
+    if (values.work) checkNotAFile(values.work, `--work ${values.work}`)
+
+    let progress: Progress | undefined
+    const log = (line: string): void => {
+      const stamped = `[${new Date().toISOString().slice(11, 19)}] ${line}`
+      if (progress) progress.log(stamped)
+      else console.log(stamped)
+    }
+    const onUpdate = (at: { epoch: number; block: number; blocks: number }): void => {
+      // One bar per epoch; a resumed epoch counts its rate from where it resumed.
+      progress ??= new Progress({ label: `epoch ${at.epoch + 1}`, total: at.blocks, unit: 'updates', start: at.block - 1, plainEvery: 60_000 })
+      progress.update(at.block)
+      if (at.block === at.blocks) {
+        progress.finish()
+        progress = undefined
+      }
+    }
+
     const backend = await selectBackend()
-    const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`)
     log(`backend: ${describeBackend(backend)}`)
-    const stepsPerQuarter = numberOption(values['steps-per-quarter'], 2, 'steps-per-quarter')
-    const hiddenSizes = (values.hidden ?? '1024,1024').split(',').map((h) => numberOption(h, 0, 'hidden'))
-    const config = defaultConfig({ hiddenSizes, stepsPerQuarter, dropout: numberOption(values.dropout, 0.5, 'dropout') })
-    const load = (split: string) => (values.data ?? []).map((dir) => resample(loadPianoRollJson(join(dir, `${split}.json`)), stepsPerQuarter))
+    const config = defaultConfig({ hiddenSizes: hidden, stepsPerQuarter, dropout })
+    const load = (split: string) => (values.data ?? []).map((dir) => resample(readPianoRolls(join(dir, `${split}.json`), `--data ${dir}`), stepsPerQuarter))
     const trainSets = load('train')
     const validSets = load('valid')
     if (values.midi) {
@@ -63,17 +115,18 @@ export const trainCommand: Command = {
       validSets.push(folder.valid)
     }
     const outName = values.out.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'run'
-    const result = await train({
-      config, train: trainSets, valid: validSets, outDir: values.out, workDir: values.work ?? join('checkpoints-work', outName),
-      seed: numberOption(values.seed, 1, 'seed'), batch: numberOption(values.batch, 32, 'batch'), window: numberOption(values.window, 32, 'window'),
-      learningRate: numberOption(values.lr, 1e-3, 'lr'), clipNorm: numberOption(values.clip, 5, 'clip'), warmupUpdates: numberOption(values.warmup, 100, 'warmup'),
-      evalEveryUpdates: numberOption(values['eval-every'], 250, 'eval-every'), decayFactor: 0.5, patience: numberOption(values.patience, 2, 'patience'),
-      maxDecays: numberOption(values['max-decays'], 3, 'max-decays'), saveEveryMinutes: 5, maxMinutes: numberOption(values['max-minutes'], 600, 'max-minutes'),
-      maxEpochs: numberOption(values['max-epochs'], 100, 'max-epochs'), threads: numberOption(values.threads, 1, 'threads'), segment: numberOption(values.segment, 256, 'segment'),
-      backend: backend.active, init: values.init, log,
-      notes: values.notes ?? `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
-    })
-    log(`done: ${result.stopped}, best validation NLL ${result.bestNll?.toFixed(4) ?? '-'}`)
-    return 0
+    try {
+      const result = await train({
+        config, train: trainSets, valid: validSets, outDir: values.out, workDir: values.work ?? join('checkpoints-work', outName),
+        seed, batch, window, learningRate, clipNorm, warmupUpdates, evalEveryUpdates, decayFactor: 0.5, patience, maxDecays,
+        saveEveryMinutes: 5, maxMinutes, maxEpochs, threads, segment, backend: backend.active, init: values.init, log, onUpdate,
+        notes: values.notes ?? `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
+      })
+      progress?.finish()
+      log(`done: ${result.stopped}, best validation NLL ${result.bestNll?.toFixed(4) ?? '-'}`)
+      return 0
+    } finally {
+      progress?.finish()
+    }
   },
 }

@@ -1,0 +1,51 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { UsageError } from './command.ts'
+import { didYouMean } from './suggest.ts'
+
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>
+
+/** The spellings of every option, e.g. ["--bars", "--output", "-o"], for suggestions. */
+function spellings(options: OptionSpecs): string[] {
+  return Object.entries(options).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])])
+}
+
+/** The spelling the user typed of the option Node's message names (`-o` rather than `--output`). */
+function typedFlag(message: string, args: readonly string[], options: OptionSpecs): string {
+  const long = /--([\w-]+)/.exec(message)?.[1] ?? ''
+  const short = options[long]?.short
+  return args.find((a) => a === `--${long}` || a.startsWith(`--${long}=`) || (short !== undefined && a === `-${short}`))?.split('=')[0] ?? `--${long}`
+}
+
+/**
+ * Node's parse errors in the user's words: "unknown option --temperture (did you mean --temperature?)",
+ * "--bars needs a value". Errors that are not parse errors come back unchanged.
+ */
+export function describeParseError(error: unknown, args: readonly string[], options: OptionSpecs = {}): unknown {
+  const code = (error as { code?: string }).code
+  const message = error instanceof Error ? error.message : String(error)
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? ''
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(`unknown option ${quoted}${didYouMean(quoted, spellings(options))}`)
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError(`unexpected argument "${quoted}": this command takes options only`)
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const flag = typedFlag(message, args, options)
+      if (/does not take an argument/.test(message)) return new UsageError(`${flag} takes no value`)
+      const next = args[args.indexOf(flag) + 1]
+      if (next?.startsWith('-')) return new UsageError(`${flag} needs a value; "${next}" reads as an option (write ${flag}=${next} for a value that starts with "-")`)
+      return new UsageError(`${flag} needs a value`)
+    }
+    default:
+      return error
+  }
+}
+
+/** `parseArgs` (strict) whose errors are usage errors in the user's words; see describeParseError. */
+export function parseOptions<T extends ParseArgsConfig & { args: string[]; options: OptionSpecs }>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config)
+  } catch (error) {
+    throw describeParseError(error, config.args, config.options)
+  }
+}
