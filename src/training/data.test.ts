@@ -59,4 +59,31 @@ describe('piano-roll data', () => {
     expect(starts).toBeGreaterThanOrEqual(pieces.length + 9 - 4)
     expect(tf.memory().numTensors).toBe(0)
   })
+
+  it('transposes each segment by its own -K..+K semitones (augmentation), dropping keys pushed off the keyboard', () => {
+    const pieces = [[[0, 40, 87], [1, 41, 86], [2, 42, 85]], ...toyCorpus(6, 12, 4)]
+    const plan = planLanes(pieces, 2, new Rng(5), 4, 3)
+    const shifts = new Set<number>()
+    plan.piece.forEach((lane, b) => lane.forEach((i, t) => {
+      if (i < 0) return
+      const shift = (plan.shift?.[b] as Int8Array)[t] as number
+      shifts.add(shift)
+      expect(Math.abs(shift)).toBeLessThanOrEqual(3)
+    }))
+    expect(shifts.size).toBeGreaterThan(2)
+    const block = makeBlock(pieces, plan, 0, plan.steps)
+    const inputs = block.inputs.dataSync()
+    plan.piece.forEach((lane, b) => lane.forEach((i, t) => {
+      if (i < 0) return
+      const shift = (plan.shift?.[b] as Int8Array)[t] as number
+      const frame = (pieces[i] as number[][])[(plan.position[b] as Int32Array)[t] as number] as number[]
+      const expected = frame.map((k) => k + shift).filter((k) => k >= 0 && k < 88).sort((x, y) => x - y)
+      const row = t * 2 + b
+      const active = Array.from({ length: 88 }, (_, k) => k).filter((k) => inputs[row * 88 + k] === 1)
+      expect(active).toEqual(expected)
+    }))
+    disposeBlock(block)
+    // Without augmentation the plan carries no shifts at all.
+    expect(planLanes(pieces, 2, new Rng(5), 4).shift).toBeUndefined()
+  })
 })

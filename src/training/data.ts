@@ -64,6 +64,8 @@ export interface LanePlan {
   /** Per lane: for each step, the piece index (-1 = padding) and the position of the input frame. */
   piece: Int32Array[]
   position: Int32Array[]
+  /** Per lane: for each step, the semitones its segment is transposed by (absent: none; see planLanes). */
+  shift?: Int8Array[]
 }
 
 /**
@@ -73,20 +75,22 @@ export interface LanePlan {
  * updates on those nearly empty blocks are both wasted time and noisy (a 3,700-step MuseData piece made
  * ~80 such updates at the end of every epoch).
  */
-export function planLanes(sequences: Sequence[], batch: number, rng?: Rng, maxSegment = 0): LanePlan {
-  const segments: { piece: number; start: number; length: number }[] = []
+export function planLanes(sequences: Sequence[], batch: number, rng?: Rng, maxSegment = 0, transpose = 0): LanePlan {
+  const segments: { piece: number; start: number; length: number; shift: number }[] = []
   sequences.forEach((seq, piece) => {
     const steps = stepsOf(seq)
     if (steps === 0) return
     const parts = maxSegment > 0 ? Math.ceil(steps / maxSegment) : 1
     for (let k = 0; k < parts; k++) {
       const start = Math.floor((k * steps) / parts)
-      segments.push({ piece, start, length: Math.floor(((k + 1) * steps) / parts) - start })
+      segments.push({ piece, start, length: Math.floor(((k + 1) * steps) / parts) - start, shift: 0 })
     }
   })
   // Training shuffles; evaluation places the longest pieces first, which balances lanes best.
   if (rng) rng.shuffle(segments)
   else segments.sort((a, b) => b.length - a.length)
+  // Transposition augmentation: each segment moves by its own -transpose..+transpose semitones.
+  if (rng && transpose > 0) for (const segment of segments) segment.shift = rng.int(2 * transpose + 1) - transpose
   const lanes: (typeof segments)[] = Array.from({ length: batch }, () => [])
   const lengths = new Array<number>(batch).fill(0)
   for (const segment of segments) {
@@ -98,20 +102,24 @@ export function planLanes(sequences: Sequence[], batch: number, rng?: Rng, maxSe
   const steps = Math.max(0, ...lengths)
   const piece: Int32Array[] = []
   const position: Int32Array[] = []
+  const shift: Int8Array[] = []
   for (const lane of lanes) {
     const p = new Int32Array(steps).fill(-1)
     const q = new Int32Array(steps)
+    const s = new Int8Array(steps)
     let t = 0
     for (const segment of lane) {
       for (let k = 0; k < segment.length; k++, t++) {
         p[t] = segment.piece
         q[t] = segment.start + k
+        s[t] = segment.shift
       }
     }
     piece.push(p)
     position.push(q)
+    shift.push(s)
   }
-  return { batch, steps, piece, position }
+  return { batch, steps, piece, position, ...(transpose > 0 ? { shift } : {}) }
 }
 
 /** Throws unless lo..hi-1 is a non-empty range of whole lanes within 0..batch-1. */
@@ -122,7 +130,7 @@ export function checkLaneRange(lo: number, hi: number, batch: number): void {
 /** The lanes lo..hi-1 of a plan as a plan of their own (one shard of data-parallel training). */
 export function laneRange(plan: LanePlan, lo: number, hi: number): LanePlan {
   checkLaneRange(lo, hi, plan.batch)
-  return { batch: hi - lo, steps: plan.steps, piece: plan.piece.slice(lo, hi), position: plan.position.slice(lo, hi) }
+  return { batch: hi - lo, steps: plan.steps, piece: plan.piece.slice(lo, hi), position: plan.position.slice(lo, hi), ...(plan.shift ? { shift: plan.shift.slice(lo, hi) } : {}) }
 }
 
 /** How many blocks of `window` steps a plan has. */
@@ -149,13 +157,15 @@ export function makeBlock(sequences: Sequence[], plan: LanePlan, index: number, 
       const pos = (plan.position[b] as Int32Array)[start + t] as number
       const seq = sequences[i] as Sequence
       const row = t * batch + b
-      for (const key of seq[pos] as Frame) inputs[row * keys + key] = 1
-      for (const key of seq[pos + 1] as Frame) targets[row * keys + key] = 1
+      const shift = plan.shift ? ((plan.shift[b] as Int8Array)[start + t] as number) : 0
+      // Keys a transposition pushes off the keyboard are dropped.
+      for (const key of seq[pos] as Frame) if (key + shift >= 0 && key + shift < keys) inputs[row * keys + key + shift] = 1
+      for (const key of seq[pos + 1] as Frame) if (key + shift >= 0 && key + shift < keys) targets[row * keys + key + shift] = 1
       scored[row] = 1
       scoredCount++
       // The state carries on only where this step continues the lane's previous step in the same piece.
       const before = start + t - 1
-      const continues = before >= 0 && (plan.piece[b] as Int32Array)[before] === i && (plan.position[b] as Int32Array)[before] === pos - 1
+      const continues = before >= 0 && (plan.piece[b] as Int32Array)[before] === i && (plan.position[b] as Int32Array)[before] === pos - 1 && (!plan.shift || (plan.shift[b] as Int8Array)[before] === shift)
       if (!continues) {
         keepValues[b] = 0
         resets = true

@@ -32,6 +32,8 @@ export interface ShardSpec {
   segment: number
   /** ...from this epoch on (a run resumed from before segments existed keeps its epoch's plan). */
   segmentFromEpoch: number
+  /** Transposition augmentation: each segment moves by a random -transpose..+transpose semitones (0 = none). */
+  transpose?: number
 }
 
 /** What one shard computed for one block: its mean loss, scored frames and mean-loss gradients by weight name. */
@@ -128,7 +130,7 @@ export class ShardTrainer {
   private planOf(epoch: number): { epoch: number; lanes: LanePlan; blocks: number } {
     if (this.plan?.epoch !== epoch) {
       const { segment, segmentFromEpoch } = this.spec
-      const whole = planLanes(this.spec.sequences, this.spec.batch, new Rng(blockSeed(this.spec.seed, epoch, -1)), epoch >= segmentFromEpoch ? segment : 0)
+      const whole = planLanes(this.spec.sequences, this.spec.batch, new Rng(blockSeed(this.spec.seed, epoch, -1)), epoch >= segmentFromEpoch ? segment : 0, this.spec.transpose ?? 0)
       this.plan = { epoch, lanes: laneRange(whole, this.spec.lo, this.spec.hi), blocks: blockCount(whole, this.spec.window) }
     }
     return this.plan

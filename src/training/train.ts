@@ -64,6 +64,10 @@ export interface TrainOptions {
   backend?: BackendChoice
   /** Pieces longer than this many steps are laid out as shuffled segments (0 = whole pieces; see planLanes). */
   segment?: number
+  /** Transposition augmentation: each training segment moves by a random -transpose..+transpose semitones (validation never). */
+  transpose?: number
+  /** What the card says the run trained on (e.g. "webgpu on NVIDIA H100 80GB HBM3"). */
+  backendLabel?: string
   /**
    * A checkpoint folder to start a new run from (when workDir holds no run): its weights (float16 ->
    * float32), its training record's updates and frames (so the card stays cumulative), fresh Adam moments
@@ -208,7 +212,8 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
       hyper: {
         batch: options.batch, window: options.window, learningRate: options.learningRate, lrScale: run.lrScale, clipNorm: options.clipNorm,
         warmupUpdates: options.warmupUpdates, optimizer: 'adam(0.9,0.999,1e-8)', framesPerEpoch, trainPieces: sequences.length,
-        segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0,
+        segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0, transposeAugment: options.transpose ?? 0,
+        backend: options.backendLabel ?? tf.getBackend(),
       },
       validation: scores,
       ...(Object.keys(byHead).length > 1 ? { validationByHead: byHead } : {}),
@@ -261,7 +266,7 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
   let windowStart = performance.now()
   let stopped: 'early' | 'epochs' | 'time' | 'signal' = 'epochs'
   const trainer = await BlockTrainer.start({
-    spec: { config, sequences, batch: options.batch, window: options.window, seed: run.seed, segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0 },
+    spec: { config, sequences, batch: options.batch, window: options.window, seed: run.seed, segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0, transpose: options.transpose ?? 0 },
     threads: options.threads ?? 1, valid: options.valid, backend: options.backend, weights: initial, adam,
   }).catch((error: unknown) => {
     disposeWeights(initial)

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import type { Command } from '../command.ts'
 import { UsageError } from '../command.ts'
-import { describeBackend, selectBackend } from '../../model/backend.ts'
-import { defaultConfig } from '../../model/config.ts'
+import { BACKEND_ORDER, describeBackend, parseBackendChoice, selectBackend } from '../../model/backend.ts'
+import { defaultConfig, type HeadName } from '../../model/config.ts'
 import { resample } from '../../training/data.ts'
 import { loadMidiFolder } from '../../training/midiFolder.ts'
 import { train } from '../../training/train.ts'
@@ -22,6 +22,11 @@ const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --o
                         a new machine), fresh optimizer moments, the card's updates and frames carried on
   --steps-per-quarter N model resolution (default 2: an eighth note); coarser data is upsampled exactly
   --hidden 1024,1024    LSTM sizes      --dropout 0.5
+  --heads LIST          output layers, the default for generation first: independent (as NeuralPiano),
+                        nade (chord-aware), or both, e.g. --heads nade,independent (default independent)
+  --nade-hidden N       hidden units of the NADE head (default 150)
+  --transpose-augment K each training segment moves by a random -K..+K semitones (validation never does)
+  --backend NAME        start the backend search here: webgpu, wasm, cpu (default: the fastest that loads)
   --batch 32 --window 32 --lr 0.001 --clip 5 --warmup 100 --seed 1
   --eval-every 250      validate every N updates   --patience 2 --max-decays 3 (early stopping)
   --max-minutes 600     time budget of this invocation   --max-epochs 100
@@ -33,6 +38,15 @@ const usage = `neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --o
 Progress of each epoch goes to stderr: a bar with ETA on a terminal, a plain line a minute otherwise.`
 
 const MAX_HIDDEN = 4096
+
+function headList(text: string | undefined): HeadName[] {
+  if (text === undefined) return ['independent']
+  const names = text.split(',').map((h) => h.trim())
+  if (names.some((h) => h !== 'independent' && h !== 'nade') || new Set(names).size !== names.length) {
+    throw new UsageError(`--heads ${shown(text)}: give independent, nade, or both separated by a comma (the default for generation first)`)
+  }
+  return names as HeadName[]
+}
 
 function hiddenSizes(text: string | undefined): number[] {
   if (text === undefined) return [1024, 1024]
@@ -56,7 +70,8 @@ export const trainCommand: Command = {
         batch: { type: 'string' }, window: { type: 'string' }, lr: { type: 'string' }, clip: { type: 'string' },
         warmup: { type: 'string' }, seed: { type: 'string' }, 'eval-every': { type: 'string' }, patience: { type: 'string' },
         'max-decays': { type: 'string' }, 'max-minutes': { type: 'string' }, 'max-epochs': { type: 'string' }, notes: { type: 'string' },
-        threads: { type: 'string' }, segment: { type: 'string' }, init: { type: 'string' },
+        threads: { type: 'string' }, segment: { type: 'string' }, init: { type: 'string' }, heads: { type: 'string' }, 'nade-hidden': { type: 'string' },
+        'transpose-augment': { type: 'string' }, backend: { type: 'string' }, 'save-every': { type: 'string' },
       },
     })
     // Every word and every folder is checked before the backend starts and the data loads.
@@ -79,6 +94,12 @@ export const trainCommand: Command = {
     const maxEpochs = boundedOption(values['max-epochs'], 100, 'max-epochs', whole(1))
     const threads = boundedOption(values.threads, 1, 'threads', whole(1, 64))
     const segment = boundedOption(values.segment, 256, 'segment', whole(0))
+    const heads = headList(values.heads)
+    const nadeHidden = boundedOption(values['nade-hidden'], 150, 'nade-hidden', whole(1, 4096))
+    const transpose = boundedOption(values['transpose-augment'], 0, 'transpose-augment', whole(0, 24))
+    const saveEveryMinutes = boundedOption(values['save-every'], 5, 'save-every', { min: 0, aboveMin: true })
+    const prefer = values.backend === undefined ? undefined : parseBackendChoice(values.backend)
+    if (values.backend !== undefined && !prefer) throw new UsageError(`--backend ${shown(values.backend)}: the backends are ${BACKEND_ORDER.join(', ')}`)
     for (const dir of values.data ?? []) checkDataFolder(dir, `--data ${dir}`)
     if (values.midi) checkFolder(values.midi, `--midi ${values.midi}`)
     if (values.init) checkCheckpoint(values.init, `--init ${values.init}`)
@@ -101,9 +122,9 @@ export const trainCommand: Command = {
       }
     }
 
-    const backend = await selectBackend()
+    const backend = await selectBackend(prefer ?? parseBackendChoice(process.env.NEURAL_PIANO_BACKEND))
     log(`backend: ${describeBackend(backend)}`)
-    const config = defaultConfig({ hiddenSizes: hidden, stepsPerQuarter, dropout })
+    const config = defaultConfig({ hiddenSizes: hidden, stepsPerQuarter, dropout, ...(heads.length === 1 && heads[0] === 'independent' ? {} : { heads }), ...(heads.includes('nade') ? { nadeHidden } : {}) })
     const load = (split: string) => (values.data ?? []).map((dir) => resample(readPianoRolls(join(dir, `${split}.json`), `--data ${dir}`), stepsPerQuarter))
     const trainSets = load('train')
     const validSets = load('valid')
@@ -119,7 +140,7 @@ export const trainCommand: Command = {
       const result = await train({
         config, train: trainSets, valid: validSets, outDir: values.out, workDir: values.work ?? join('checkpoints-work', outName),
         seed, batch, window, learningRate, clipNorm, warmupUpdates, evalEveryUpdates, decayFactor: 0.5, patience, maxDecays,
-        saveEveryMinutes: 5, maxMinutes, maxEpochs, threads, segment, backend: backend.active, init: values.init, log, onUpdate,
+        saveEveryMinutes, maxMinutes, maxEpochs, threads, segment, transpose, backend: backend.active, backendLabel: describeBackend({ ...backend, skipped: [] }), init: values.init, log, onUpdate,
         notes: values.notes ?? `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
       })
       progress?.finish()
