@@ -4,6 +4,9 @@
  * never uses and which take a third of a second to load (the CLI's `info` starts faster without them).
  * Tests that check gradients against tf.grads import `@tensorflow/tfjs` for its gradient registrations.
  */
-import '@tensorflow/tfjs-backend-cpu'
+import { version_cpu } from '@tensorflow/tfjs-backend-cpu'
 
 export * from '@tensorflow/tfjs-core'
+
+/** The CPU backend's version. Importing a name (not just the module) keeps bundlers from dropping the import, whose side effect registers the backend. */
+export const cpuBackendVersion: string = version_cpu

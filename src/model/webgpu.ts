@@ -65,7 +65,9 @@ export async function registerWebGpu(): Promise<GpuAdapter> {
   if (vulkanLoaderMissing()) throw new Error('no Vulkan loader (libvulkan.so.1; Debian/Ubuntu: apt install libvulkan1)')
   const dawn = (await import(/* @vite-ignore */ 'webgpu' as string)) as DawnModule
   Object.assign(globalThis, dawn.globals)
-  const backendModule = await import('@tensorflow/tfjs-backend-webgpu')
+  // A CommonJS package: bundlers may put its exports under `default`.
+  const backendModule = (await import('@tensorflow/tfjs-backend-webgpu')) as typeof import('@tensorflow/tfjs-backend-webgpu') & { default?: typeof import('@tensorflow/tfjs-backend-webgpu') }
+  const WebGPUBackend = backendModule.WebGPUBackend ?? backendModule.default?.WebGPUBackend
   const gpu = dawn.create([])
   const found = await gpu.requestAdapter({ powerPreference: 'high-performance' })
   if (!found) throw new Error('no WebGPU adapter (no GPU with a Vulkan, Metal or Direct3D 12 driver)')
@@ -80,12 +82,14 @@ export async function registerWebGpu(): Promise<GpuAdapter> {
       maxBufferSize: limits.maxBufferSize,
       maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
       maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
+      // Concatenating a block's 64 steps takes fewer passes with more inputs per shader.
+      maxStorageBuffersPerShaderStage: limits.maxStorageBuffersPerShaderStage,
     },
   })
   // The backend checks for navigator.gpu when it is constructed.
   const nav = ((globalThis as { navigator?: object }).navigator ??= {})
   Object.defineProperty(nav, 'gpu', { value: gpu, configurable: true })
-  tf.registerBackend('webgpu', () => new backendModule.WebGPUBackend(device as never, found.info as never))
+  tf.registerBackend('webgpu', () => new WebGPUBackend(device as never, found.info as never))
   adapter = described
   return adapter
 }

@@ -39,7 +39,9 @@ export class Adam {
    */
   async apply(params: Map<string, tf.Tensor>, grads: Map<string, tf.Tensor>, lr: number): Promise<{ params: Map<string, tf.Tensor>; gradNorm: number }> {
     const { beta1, beta2, epsilon, clipNorm } = this.options
-    const normTensor = tf.tidy(() => tf.sqrt(tf.addN([...grads.values()].map((g) => tf.sum(tf.square(g))))))
+    // Added one at a time: one addN over every weight needs an input buffer each, more than a WebGPU
+    // device allows in one shader by default (8).
+    const normTensor = tf.tidy(() => tf.sqrt([...grads.values()].map((g) => tf.sum(tf.square(g))).reduce((a, b) => tf.add(a, b))))
     // Read asynchronously: the WebGPU backend cannot read a tensor synchronously under Node.
     const gradNorm = (await normTensor.data())[0] as number
     normTensor.dispose()
