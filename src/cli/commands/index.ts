@@ -4,6 +4,7 @@ import { trainCommand } from './train.ts'
 import { evaluateCommand } from './evaluate.ts'
 import { inspect } from './inspect.ts'
 import { continueCommand } from './continue.ts'
+import { studioCommand } from './studio.ts'
 
 /** Every subcommand, in the order --help lists them. */
-export const commands: Command[] = [info, inspect, trainCommand, evaluateCommand, continueCommand]
+export const commands: Command[] = [info, inspect, trainCommand, evaluateCommand, continueCommand, studioCommand]
