@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises'
-import { basename, dirname, extname } from 'node:path'
+import { basename, dirname } from 'node:path'
 import { importMidi, MidiImportError, exportMidi } from '../../shared/midi/index.ts'
 import { FILE_LIMITS, songSchema, type Canceled, type FilesEvents, type FilesResponses, type Opened, type Written } from '../../shared/ipc/files.ts'
 import type { Song } from '../../shared/music/types.ts'
 import { describeInvalid } from '../../shared/ipc/result.ts'
+import { midiFileName, wavFileName } from '../../shared/fileNames.ts'
 import { writeFileAtomic } from './atomicWrite.ts'
 import { AutosaveStore } from './autosaveStore.ts'
 import { withExtension, type Dialogs, type SaveKind } from './dialogs.ts'
@@ -110,7 +111,7 @@ export class FileService {
 
   /** `file:savedByPage`: browser mode; the page wrote these bytes where the user chose, so the document is saved. */
   async savedByPage(name: string, bytes: Uint8Array): Promise<Answer<FilesResponses['file:savedByPage']>> {
-    const fileName = basename(name.replaceAll('\\', '/')) || defaultMidiName(this.document.name)
+    const fileName = basename(name.replaceAll('\\', '/')) || midiFileName(this.document.name)
     this.document.reset(undefined, fileName)
     this.changed()
     await this.keepCopy(fileName, bytes)
@@ -122,7 +123,7 @@ export class FileService {
   async save(song: Song, saveAs: boolean): Promise<Answer<FilesResponses['file:save']>> {
     // A file whose folder was moved or deleted since: ask where to save rather than fail.
     const current = !saveAs && this.document.path && (await isFolder(dirname(this.document.path))) ? this.document.path : undefined
-    const path = current ?? (await this.askSavePath(defaultMidiName(this.document.name), 'midi'))
+    const path = current ?? (await this.askSavePath(midiFileName(this.document.name), 'midi'))
     if (!path) return this.saveEnded({ ok: true, ...canceled })
     const written = await this.writeTo(path, exportMidi(song), 'save')
     if (!written.ok) return this.saveEnded(written)
@@ -136,14 +137,14 @@ export class FileService {
 
   /** `file:exportMidi`: a song (or part of one) to a file of the user's choice; the document is unchanged. */
   async exportMidi(song: Song, suggestedName: string | undefined): Promise<Answer<FilesResponses['file:exportMidi']>> {
-    const path = await this.askSavePath(defaultMidiName(suggestedName ?? this.document.name), 'midi')
+    const path = await this.askSavePath(midiFileName(suggestedName ?? this.document.name), 'midi')
     if (!path) return { ok: true, ...canceled }
     return this.writeTo(path, exportMidi(song), 'export')
   }
 
   /** `file:exportAudio`: rendered WAV bytes to a file of the user's choice. */
   async exportAudio(wav: Uint8Array, suggestedName: string | undefined): Promise<Answer<FilesResponses['file:exportAudio']>> {
-    const path = await this.askSavePath(`${stem(suggestedName ?? this.document.name)}.wav`, 'wav')
+    const path = await this.askSavePath(wavFileName(suggestedName ?? this.document.name), 'wav')
     if (!path) return { ok: true, ...canceled }
     return this.writeTo(path, wav, 'export')
   }
@@ -318,15 +319,6 @@ function decode(name: string, bytes: Uint8Array): Answer<{ value: Pick<Opened, '
 
 async function isFolder(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false)
-}
-
-function stem(name: string): string {
-  const base = basename(name.replaceAll('\\', '/')) || 'Untitled'
-  return extname(base) ? base.slice(0, -extname(base).length) : base
-}
-
-function defaultMidiName(name: string): string {
-  return `${stem(name)}.mid`
 }
 
 function mb(bytes: number): string {
