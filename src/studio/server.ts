@@ -64,6 +64,8 @@ export async function createStudioServer(options: StudioServerOptions): Promise<
     }
     if (kind === 'api') return api(request, response, method, path)
     if (method !== 'GET' && method !== 'HEAD') return text(response, 405, 'method not allowed\n')
+    // Browsers ask for an icon the app does not have; "no content" keeps a 404 out of the console.
+    if (path === '/favicon.ico') return void response.writeHead(204).end()
     const file = await resolveStatic(options.rendererDir, path)
     if (!file) return text(response, 404, 'not found\n')
     const body = await readFile(file)

@@ -64,12 +64,18 @@ export const studioCommand: Command = {
         return undefined
       })
     }
+    // The first Ctrl+C or SIGTERM stops cleanly; a second Ctrl+C does not wait. A SIGTERM to the
+    // process group also comes forwarded by bin/neural-piano.mjs: that second copy changes nothing.
+    let stopping = false
     const signal = await new Promise<NodeJS.Signals>((done) => {
-      process.once('SIGINT', () => done('SIGINT'))
-      process.once('SIGTERM', () => done('SIGTERM'))
+      const stop = (received: NodeJS.Signals): void => {
+        if (!stopping) done(received)
+        else if (received === 'SIGINT') process.exit(130)
+        stopping = true
+      }
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
     })
-    // A second Ctrl+C while stopping does not wait.
-    process.once('SIGINT', () => process.exit(130))
     console.log(`\n${signal}: stopping`)
     await studio.close()
     if (redirectFile) {
