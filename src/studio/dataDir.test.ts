@@ -16,7 +16,7 @@ describe('opening the browser', () => {
   it('uses the platform’s opener', () => {
     expect(openerFor('linux').command).toBe('xdg-open')
     expect(openerFor('darwin').command).toBe('open')
-    expect(openerFor('win32').args('C:\\x.html')).toEqual(['/c', 'start', '""', 'C:\\x.html'])
+    expect(openerFor('win32').args('C:\\My Music\\x.html')).toEqual(['/c', 'start', '""', '"C:\\My Music\\x.html"'])
   })
 
   it('hands it a redirect page, so the token is on no command line', () => {

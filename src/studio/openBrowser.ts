@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url'
 /** The system's command that opens a file or URL in the default application. */
 export function openerFor(platform: NodeJS.Platform): { command: string; args: (target: string) => string[] } {
   if (platform === 'darwin') return { command: 'open', args: (t) => [t] }
-  if (platform === 'win32') return { command: 'cmd', args: (t) => ['/c', 'start', '""', t] }
+  // `start` takes its first quoted argument as a window title, hence the empty one; cmd reads the line verbatim.
+  if (platform === 'win32') return { command: 'cmd', args: (t) => ['/c', 'start', '""', `"${t}"`] }
   return { command: 'xdg-open', args: (t) => [t] }
 }
 
@@ -26,7 +27,11 @@ export async function openInBrowser(url: string, folder: string, onFailure: (rea
   await rm(file, { force: true })
   await writeFile(file, redirectPage(url), { mode: 0o600 })
   const opener = openerFor(platform)
-  const child = spawn(opener.command, opener.args(platform === 'win32' ? file : pathToFileURL(file).href), { stdio: 'ignore', detached: true })
+  const child = spawn(opener.command, opener.args(platform === 'win32' ? file : pathToFileURL(file).href), {
+    stdio: 'ignore',
+    detached: true,
+    windowsVerbatimArguments: platform === 'win32',
+  })
   child.on('error', (error) => onFailure(`${opener.command}: ${error.message}`))
   child.on('exit', (code) => {
     if (code) onFailure(`${opener.command} exited with code ${code}`)
