@@ -21,6 +21,7 @@ token; a request without it is refused) and opens it in the default browser. Ctr
   --model DIR          checkpoint folder (default resources/model; NEURAL_PIANO_MODEL)
   --data-dir DIR       autosave and recent files (default ~/.local/share/neural-piano; NEURAL_PIANO_DATA)`
 
+/** `neural-piano studio`: the browser mode (src/studio), until Ctrl+C. */
 export const studioCommand: Command = {
   name: 'studio',
   summary: 'run the editor in your browser, served on 127.0.0.1',
