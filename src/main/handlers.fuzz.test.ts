@@ -29,6 +29,8 @@ const valid: Record<InvokeChannel, unknown> = {
   'file:openRecent': { index: 0 },
   'file:recent': undefined,
   'file:importBytes': { name: 'a.mid', bytes: new Uint8Array([77, 84, 104, 100]) },
+  'file:launched': undefined,
+  'file:savedByPage': { name: 'a.mid', bytes: new Uint8Array([77, 84, 104, 100]) },
   'file:save': { song: scaleSong(), saveAs: false },
   'file:exportMidi': { song: scaleSong() },
   'file:exportAudio': { wav: new Uint8Array(44) },

@@ -23,6 +23,7 @@ describe('window.api', () => {
     api.onModelStatus(() => {})
     api.onContinueProgress(() => {})
     api.onSaveBeforeClose(() => {})
+    api.onDocumentChange(() => {})
     expect(subscribed.sort()).toEqual([...eventChannels].sort())
   })
 })

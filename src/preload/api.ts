@@ -20,6 +20,8 @@ export function createApi(ipc: IpcBridge): AppApi {
     openRecent: (index) => ipc.invoke('file:openRecent', { index }) as ReturnType<AppApi['openRecent']>,
     recentFiles: () => ipc.invoke('file:recent') as ReturnType<AppApi['recentFiles']>,
     importBytes: (name, bytes) => ipc.invoke('file:importBytes', { name, bytes }) as ReturnType<AppApi['importBytes']>,
+    openLaunched: () => ipc.invoke('file:launched') as ReturnType<AppApi['openLaunched']>,
+    savedByPage: (name, bytes) => ipc.invoke('file:savedByPage', { name, bytes }) as ReturnType<AppApi['savedByPage']>,
     saveFile: (song, saveAs = false) => ipc.invoke('file:save', { song, saveAs }) as ReturnType<AppApi['saveFile']>,
     exportMidi: (song, suggestedName) => ipc.invoke('file:exportMidi', { song, suggestedName }) as ReturnType<AppApi['exportMidi']>,
     exportAudio: (wav, suggestedName) => ipc.invoke('file:exportAudio', { wav, suggestedName }) as ReturnType<AppApi['exportAudio']>,
@@ -29,5 +31,6 @@ export function createApi(ipc: IpcBridge): AppApi {
     restoreAutosave: () => ipc.invoke('autosave:restore') as ReturnType<AppApi['restoreAutosave']>,
     discardAutosave: () => ipc.invoke('autosave:discard') as ReturnType<AppApi['discardAutosave']>,
     onSaveBeforeClose: (listener) => ipc.on('file:saveBeforeClose', listener),
+    onDocumentChange: (listener) => ipc.on('document:changed', listener),
   }
 }

@@ -40,7 +40,7 @@ export interface EventMap extends AppEvents, ContinueEvents, FilesEvents {}
 export type EventChannel = keyof EventMap
 
 /** Every event channel's name. */
-export const eventChannels: EventChannel[] = ['menu:command', 'model:status', 'model:progress', 'file:saveBeforeClose']
+export const eventChannels: EventChannel[] = ['menu:command', 'model:status', 'model:progress', 'file:saveBeforeClose', 'document:changed']
 
 /** The API the preload exposes as `window.api`: one function per channel. */
 export interface AppApi {
@@ -66,6 +66,13 @@ export interface AppApi {
   recentFiles(): Promise<ResponseOf<'file:recent'>>
   /** Imports a MIDI file's bytes (drag and drop) as a new untitled document named after the file. */
   importBytes(name: string, bytes: Uint8Array): Promise<ResponseOf<'file:importBytes'>>
+  /** The MIDI file named when the app was launched (`neural-piano studio FILE.mid`), once; canceled when none. */
+  openLaunched(): Promise<ResponseOf<'file:launched'>>
+  /**
+   * Browser mode: the page wrote these MIDI bytes to a file the user chose (a picker or a download).
+   * Main marks the document saved under `name` and keeps a copy in its data folder for Open Recent.
+   */
+  savedByPage(name: string, bytes: Uint8Array): Promise<ResponseOf<'file:savedByPage'>>
   /** Saves the song as MIDI to the document's file, or where the user chooses (Save As, or no file yet). */
   saveFile(song: Song, saveAs?: boolean): Promise<ResponseOf<'file:save'>>
   /** Writes the song (a selection or the whole) as MIDI where the user chooses; the document is unchanged. */
@@ -84,6 +91,8 @@ export interface AppApi {
   discardAutosave(): Promise<ResponseOf<'autosave:discard'>>
   /** Calls `listener` when the user chose Save while closing with unsaved changes; returns an unsubscribe. */
   onSaveBeforeClose(listener: (request: { name: string }) => void): () => void
+  /** Calls `listener` when the document's name or unsaved state changes (browser mode); returns an unsubscribe. */
+  onDocumentChange(listener: (document: EventMap['document:changed']) => void): () => void
 }
 
 export type { AppInfo, AutosaveInfo }

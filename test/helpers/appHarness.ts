@@ -15,6 +15,9 @@ import { tempFolder } from '../../src/main/files/testing.ts'
  * Runs the built renderer (out/renderer) in real Chromium with `window.api` built by the real, built
  * preload (out/preload/index.cjs) over a stand-in ipcRenderer whose invoke goes, through a Playwright
  * binding, to the real main-process dispatch: the same validation and handlers as in Electron.
+ * It stays for what only the Electron path has: the built preload, native dialogs answered by the test
+ * (files chosen by path), menu commands and the close question sent from main, and main-side state a test
+ * reads directly. The browser mode is tested through its real server (test/helpers/studioProcess.ts).
  */
 export const outDir = resolve('out')
 const origin = 'http://neural-piano.app'

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs'
 /** Debian's Chromium; the tests never download a browser. CHROMIUM_PATH overrides it. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** Launches headless Chromium with the flags this closed network needs (no background connections). */
-export async function launchChromium(): Promise<Browser> {
+/** Launches headless Chromium with the flags this closed network needs (no background connections), and `extraArgs`. */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`no Chromium at ${chromiumPath}: install it with "apt-get install chromium" (or set CHROMIUM_PATH)`)
   }
@@ -21,6 +21,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--autoplay-policy=no-user-gesture-required',
+      ...extraArgs,
     ],
   })
 }

@@ -10,4 +10,5 @@ export const commands: CommandEntry[] = [
   { name: 'train', summary: 'train or resume an LSTM on piano-roll JSON datasets', load: async () => (await import('./train.ts')).trainCommand },
   { name: 'evaluate', summary: 'frame-level NLL (nats) and expected frame accuracy of a checkpoint on a piano-roll JSON file', load: async () => (await import('./evaluate.ts')).evaluateCommand },
   { name: 'continue', summary: 'continue bars of a MIDI file with the model, writing the candidates as tracks', load: async () => (await import('./continue.ts')).continueCommand },
+  { name: 'studio', summary: 'run the editor in your browser, served on 127.0.0.1', load: async () => (await import('./studio.ts')).studioCommand },
 ]

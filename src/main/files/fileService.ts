@@ -1,13 +1,15 @@
 import { readFile, stat } from 'node:fs/promises'
-import { basename, dirname, extname } from 'node:path'
+import { basename, dirname } from 'node:path'
 import { importMidi, MidiImportError, exportMidi } from '../../shared/midi/index.ts'
 import { FILE_LIMITS, songSchema, type Canceled, type FilesEvents, type FilesResponses, type Opened, type Written } from '../../shared/ipc/files.ts'
 import type { Song } from '../../shared/music/types.ts'
 import { describeInvalid } from '../../shared/ipc/result.ts'
+import { midiFileName, wavFileName } from '../../shared/fileNames.ts'
 import { writeFileAtomic } from './atomicWrite.ts'
 import { AutosaveStore } from './autosaveStore.ts'
 import { withExtension, type Dialogs, type SaveKind } from './dialogs.ts'
 import { DocumentState } from './documentState.ts'
+import type { FileCopies } from './fileCopies.ts'
 import { describeFsError } from './fsErrors.ts'
 import { RecentFiles } from './recentFiles.ts'
 
@@ -18,13 +20,17 @@ export interface FileServiceOptions {
   /** The dialogs, real or answered by a test. */
   dialogs: Dialogs
   /** Called whenever the title or the unsaved marker changes. */
-  onDocumentChange?(document: { title: string; dirty: boolean; path: string | undefined }): void
+  onDocumentChange?(document: { title: string; name: string; dirty: boolean; path: string | undefined }): void
   /** Asks the renderer to save before closing (the user chose Save when closing). */
   requestSave?(payload: FilesEvents['file:saveBeforeClose']): void
   /** Closes the window for real, after the unsaved changes were saved or discarded. */
   closeWindow?(): void
   /** The close was abandoned: the user chose Cancel, or the save it asked for was canceled or failed (a pending quit should stop). */
   closeAbandoned?(): void
+  /** A MIDI file named at launch (`neural-piano studio FILE.mid`): `file:launched` opens it once. */
+  launchFile?: string
+  /** Browser mode: files the page opens or saves are kept here, so that Open Recent can reopen them. */
+  copies?: FileCopies
 }
 
 /** A file operation's answer: the payload, or a plain-words error (the current song stays as it was). */
@@ -42,6 +48,7 @@ export class FileService {
   readonly recent: RecentFiles
   private closeAfterSave = false
   private closing = false
+  private launchedOpened = false
 
   constructor(private readonly options: FileServiceOptions) {
     this.autosave = new AutosaveStore(options.dataDir)
@@ -90,14 +97,33 @@ export class FileService {
     // A dropped file's path is not known to main, so Save asks where to write (Save As).
     this.document.reset(undefined, fileName)
     this.changed()
+    await this.keepCopy(fileName, bytes)
     return { ok: true, canceled: false, ...imported.value, name: fileName }
+  }
+
+  /** `file:launched`: the file named at launch, the first time it is asked for; canceled after that or without one. */
+  async openLaunched(): Promise<Answer<FilesResponses['file:launched']>> {
+    const path = this.options.launchFile
+    if (!path || this.launchedOpened) return { ok: true, ...canceled }
+    this.launchedOpened = true
+    return this.openPath(path)
+  }
+
+  /** `file:savedByPage`: browser mode; the page wrote these bytes where the user chose, so the document is saved. */
+  async savedByPage(name: string, bytes: Uint8Array): Promise<Answer<FilesResponses['file:savedByPage']>> {
+    const fileName = basename(name.replaceAll('\\', '/')) || midiFileName(this.document.name)
+    this.document.reset(undefined, fileName)
+    this.changed()
+    await this.keepCopy(fileName, bytes)
+    await this.autosave.discard().catch(() => undefined)
+    return { ok: true, canceled: false, name: fileName }
   }
 
   /** `file:save`: to the document's file, or through the save dialog (Save As, or no file yet). */
   async save(song: Song, saveAs: boolean): Promise<Answer<FilesResponses['file:save']>> {
     // A file whose folder was moved or deleted since: ask where to save rather than fail.
     const current = !saveAs && this.document.path && (await isFolder(dirname(this.document.path))) ? this.document.path : undefined
-    const path = current ?? (await this.askSavePath(defaultMidiName(this.document.name), 'midi'))
+    const path = current ?? (await this.askSavePath(midiFileName(this.document.name), 'midi'))
     if (!path) return this.saveEnded({ ok: true, ...canceled })
     const written = await this.writeTo(path, exportMidi(song), 'save')
     if (!written.ok) return this.saveEnded(written)
@@ -111,14 +137,14 @@ export class FileService {
 
   /** `file:exportMidi`: a song (or part of one) to a file of the user's choice; the document is unchanged. */
   async exportMidi(song: Song, suggestedName: string | undefined): Promise<Answer<FilesResponses['file:exportMidi']>> {
-    const path = await this.askSavePath(defaultMidiName(suggestedName ?? this.document.name), 'midi')
+    const path = await this.askSavePath(midiFileName(suggestedName ?? this.document.name), 'midi')
     if (!path) return { ok: true, ...canceled }
     return this.writeTo(path, exportMidi(song), 'export')
   }
 
   /** `file:exportAudio`: rendered WAV bytes to a file of the user's choice. */
   async exportAudio(wav: Uint8Array, suggestedName: string | undefined): Promise<Answer<FilesResponses['file:exportAudio']>> {
-    const path = await this.askSavePath(`${stem(suggestedName ?? this.document.name)}.wav`, 'wav')
+    const path = await this.askSavePath(wavFileName(suggestedName ?? this.document.name), 'wav')
     if (!path) return { ok: true, ...canceled }
     return this.writeTo(path, wav, 'export')
   }
@@ -261,8 +287,20 @@ export class FileService {
   }
 
   private changed(): void {
-    const { title, dirty, path } = this.document
-    this.options.onDocumentChange?.({ title, dirty, path })
+    const { title, name, dirty, path } = this.document
+    this.options.onDocumentChange?.({ title, name, dirty, path })
+  }
+
+  /** Browser mode: a copy for Open Recent; the list is a convenience, so a failure here never fails the open or save. */
+  private async keepCopy(name: string, bytes: Uint8Array): Promise<void> {
+    const copies = this.options.copies
+    if (!copies) return
+    try {
+      await this.recent.add(await copies.keep(name, bytes))
+      await copies.prune(await this.recent.all())
+    } catch {
+      // The document is open or saved all the same.
+    }
   }
 }
 
@@ -281,15 +319,6 @@ function decode(name: string, bytes: Uint8Array): Answer<{ value: Pick<Opened, '
 
 async function isFolder(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false)
-}
-
-function stem(name: string): string {
-  const base = basename(name.replaceAll('\\', '/')) || 'Untitled'
-  return extname(base) ? base.slice(0, -extname(base).length) : base
-}
-
-function defaultMidiName(name: string): string {
-  return `${stem(name)}.mid`
 }
 
 function mb(bytes: number): string {

@@ -16,6 +16,8 @@ export function createFileHandlers(files: FileService | undefined): FileHandlers
     'file:openRecent': ({ index }) => files.openRecent(index),
     'file:recent': () => files.recentFiles(),
     'file:importBytes': ({ name, bytes }) => files.importBytes(name, bytes),
+    'file:launched': () => files.openLaunched(),
+    'file:savedByPage': ({ name, bytes }) => files.savedByPage(name, bytes),
     'file:save': ({ song, saveAs }) => files.save(song, saveAs),
     'file:exportMidi': ({ song, suggestedName }) => files.exportMidi(song, suggestedName),
     'file:exportAudio': ({ wav, suggestedName }) => files.exportAudio(wav, suggestedName),
@@ -31,6 +33,7 @@ function unavailable(): FileHandlers {
   const answer = async (): Promise<{ ok: false; error: string }> => ({ ok: false, error: 'files are not available in this session' })
   return {
     'file:new': answer, 'file:open': answer, 'file:openRecent': answer, 'file:recent': answer, 'file:importBytes': answer,
+    'file:launched': answer, 'file:savedByPage': answer,
     'file:save': answer, 'file:exportMidi': answer, 'file:exportAudio': answer, 'document:state': answer,
     'autosave:write': answer, 'autosave:check': answer, 'autosave:restore': answer, 'autosave:discard': answer,
   }

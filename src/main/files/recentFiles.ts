@@ -24,6 +24,11 @@ export class RecentFiles {
     return (await this.load()).map((path) => ({ name: basename(path), folder: dirname(path) }))
   }
 
+  /** Every full path, newest first. */
+  async all(): Promise<string[]> {
+    return [...(await this.load())]
+  }
+
   /** The full path at this index, or undefined. */
   async pathAt(index: number): Promise<string | undefined> {
     return (await this.load())[index]

@@ -73,6 +73,8 @@ export const filesSchemas = {
   'file:openRecent': z.strictObject({ index: int(0, FILE_LIMITS.maxRecent - 1) }),
   'file:recent': z.undefined(),
   'file:importBytes': z.strictObject({ name, bytes: bytes(FILE_LIMITS.maxMidiBytes, 'the MIDI file') }),
+  'file:launched': z.undefined(),
+  'file:savedByPage': z.strictObject({ name, bytes: bytes(FILE_LIMITS.maxMidiBytes, 'the MIDI file') }),
   'file:save': z.strictObject({ song: songSchema, saveAs: z.boolean().default(false) }),
   'file:exportMidi': z.strictObject({ song: songSchema, suggestedName }),
   'file:exportAudio': z.strictObject({ wav: bytes(FILE_LIMITS.maxWavBytes, 'the audio'), suggestedName }),
@@ -132,6 +134,9 @@ export interface FilesResponses {
   'file:openRecent': Canceled | Opened
   'file:recent': { files: RecentFile[] }
   'file:importBytes': Canceled | Opened
+  /** Canceled when no file was named at launch, or it was opened already. */
+  'file:launched': Canceled | Opened
+  'file:savedByPage': Written
   'file:save': Canceled | Written
   'file:exportMidi': Canceled | Written
   'file:exportAudio': Canceled | Written
@@ -142,11 +147,23 @@ export interface FilesResponses {
   'autosave:discard': { discarded: boolean }
 }
 
+/** The document as the title shows it (browser mode: the page sets its own title from this). */
+export interface DocumentChange {
+  /** "name • — Neural Piano", the dot marking unsaved changes. */
+  title: string
+  /** The document's name (the file name, or Untitled). */
+  name: string
+  /** True while there are unsaved changes. */
+  dirty: boolean
+}
+
 /** Events of the file group. */
 export interface FilesEvents {
   /** The user chose Save when closing the window with unsaved changes: save; main closes once saved. */
   'file:saveBeforeClose': { name: string }
+  /** The document's name or unsaved state changed (sent by the browser mode's server; Electron sets the window title). */
+  'document:changed': DocumentChange
 }
 
 /** The file events' names. */
-export const filesEventChannels = ['file:saveBeforeClose'] as const
+export const filesEventChannels = ['file:saveBeforeClose', 'document:changed'] as const

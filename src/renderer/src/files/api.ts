@@ -3,7 +3,7 @@ import type { AppApi } from '../../../shared/ipc.ts'
 /** The part of window.api the file module uses (tests pass a fake). */
 export type FilesApi = Pick<
   AppApi,
-  | 'newFile' | 'openFile' | 'openRecent' | 'recentFiles' | 'importBytes' | 'saveFile' | 'exportMidi' | 'exportAudio'
+  | 'newFile' | 'openFile' | 'openRecent' | 'openLaunched' | 'recentFiles' | 'importBytes' | 'saveFile' | 'exportMidi' | 'exportAudio'
   | 'setDocumentState' | 'writeAutosave' | 'checkAutosave' | 'restoreAutosave' | 'discardAutosave' | 'onSaveBeforeClose'
 >
 

@@ -49,6 +49,12 @@ export function openRecent(index: number, options: ReplaceOptions = {}): Promise
   return replacing<Opened, OpenedSong>(options, () => api.openRecent(index), opened)
 }
 
+/** The MIDI file named when the app was launched (`neural-piano studio FILE.mid`), once; canceled when none. */
+export function openLaunched(options: { api?: FilesApi } = {}): Promise<Outcome<OpenedSong>> {
+  const api = options.api ?? defaultApi()
+  return settle(api.openLaunched(), opened)
+}
+
 /** The recent files, newest first (names and folders for the menu). */
 export async function recentFiles(api: FilesApi = defaultApi()): Promise<RecentFile[]> {
   const answer = await api.recentFiles().catch(() => undefined)

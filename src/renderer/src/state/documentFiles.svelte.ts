@@ -14,6 +14,7 @@ import {
   listenForDroppedFiles,
   newDocument,
   openFromDialog,
+  openLaunched,
   openRecent,
   recentFiles,
   restore,
@@ -70,6 +71,7 @@ export class DocumentFiles implements FileActions {
     )
     const stopDrop = listenForDroppedFiles((file) => void this.drop(file))
     void checkRestore().then((offer) => (this.restoreOffer = offer))
+    void openLaunched().then((outcome) => this.opened(outcome))
     void this.refreshRecent()
     return () => {
       stopAutosave()
