@@ -3,14 +3,18 @@
 //   npm run bench:train [-- --hidden 1024 --batch 32 --window 32 --layers-batch 8 --layers-window 16 --blocks 3 --threads 2]
 // The training shape is also run data-parallel (--threads workers, one wasm backend each) through the
 // same BlockTrainer that `neural-piano train --threads N` uses.
+//   npm run bench:train -- --backend webgpu [--shapes 256x64,512x64 --heads nade,independent]
+// runs the training loop of `neural-piano train` on the GPU at each shape (lanes x window), then the wasm
+// loop at --batch x --window in the same run, and prints frames/s of each and their ratio, plus one JSON
+// line (BENCH_TRAIN) for scripts.
 import { parseArgs } from 'node:util'
 import * as tf from '@tensorflow/tfjs'
-import { describeBackend, selectBackend } from '../src/model/backend.ts'
+import { chooseBackend, describeBackend, parseBackendChoice, selectBackend } from '../src/model/backend.ts'
 import { Adam } from '../src/training/adam.ts'
 import { BlockTrainer } from '../src/training/blockTrainer.ts'
 import { lossAndGradients } from '../src/training/backprop.ts'
 import { headsOfConfig } from '../src/model/heads/index.ts'
-import { defaultConfig, type ModelConfig } from '../src/model/config.ts'
+import { defaultConfig, type HeadName, type ModelConfig } from '../src/model/config.ts'
 import { disposeBlock, makeBlock, planLanes, type Sequence } from '../src/training/data.ts'
 import { disposeStates, zeroStates } from '../src/model/network.ts'
 import { Rng } from '../src/model/rng.ts'
@@ -20,13 +24,18 @@ const { values } = parseArgs({
   options: {
     hidden: { type: 'string', default: '1024' }, batch: { type: 'string', default: '32' }, window: { type: 'string', default: '32' },
     'layers-batch': { type: 'string', default: '8' }, 'layers-window': { type: 'string', default: '16' }, blocks: { type: 'string', default: '3' },
-    threads: { type: 'string', default: '2' },
+    threads: { type: 'string', default: '2' }, backend: { type: 'string' }, shapes: { type: 'string', default: '128x64,256x64,512x64' },
+    heads: { type: 'string', default: 'nade,independent' },
   },
 })
 const hidden = Number(values.hidden)
 const blocks = Number(values.blocks)
 const config = defaultConfig({ hiddenSizes: [hidden, hidden] })
-const backend = await selectBackend()
+if (values.backend === 'webgpu') {
+  await gpuBench()
+  process.exit(0)
+}
+const backend = await selectBackend(values.backend === undefined ? undefined : parseBackendChoice(values.backend))
 console.log(`backend: ${describeBackend(backend)}; network 2x${hidden}, dropout ${config.dropout}`)
 
 /** Random piano-roll pieces with ~4 of 88 keys sounding, like the datasets. */
@@ -79,10 +88,10 @@ async function ourLoop(batch: number, window: number, count: number): Promise<nu
 }
 
 /** The training loop of `neural-piano train` (BlockTrainer: Adam, masks, data) on `threads` threads sharing each block. */
-async function trainerLoop(threads: number, batch: number, window: number, count: number): Promise<number> {
+async function trainerLoop(threads: number, batch: number, window: number, count: number, net: ModelConfig = config): Promise<number> {
   const adam = new Adam({ clipNorm: 5 })
   const sequences = corpus(batch, window * (count + 1) + 1)
-  const trainer = await BlockTrainer.start({ spec: { config, sequences, batch, window, seed: 1, segment: 0, segmentFromEpoch: 0 }, threads, valid: [], weights: initWeights(config, 1), adam })
+  const trainer = await BlockTrainer.start({ spec: { config: net, sequences, batch, window, seed: 1, segment: 0, segmentFromEpoch: 0 }, threads, valid: [], weights: initWeights(net, 1), adam })
   let frames = 0
   let started = 0
   for (let b = 0; b <= count; b++) {
@@ -95,6 +104,31 @@ async function trainerLoop(threads: number, batch: number, window: number, count
   disposeWeights(trainer.weights)
   adam.dispose()
   return fps
+}
+
+/**
+ * The GPU part: our training loop (the real one, with the heads asked for) at each shape on webgpu, then
+ * the wasm loop at the training shape of this machine's CPU for the ratio.
+ */
+async function gpuBench(): Promise<void> {
+  const gpu = await chooseBackend('webgpu')
+  if (gpu.active !== 'webgpu') throw new Error(`no WebGPU: ${describeBackend(gpu)}`)
+  const heads = (values.heads ?? 'independent').split(',') as HeadName[]
+  const net = defaultConfig({ hiddenSizes: [hidden, hidden], heads, nadeHidden: 150 })
+  console.log(`backend: ${describeBackend(gpu)}; network 2x${hidden}, dropout ${net.dropout}, heads ${heads.join(', ')}`)
+  const shapes = (values.shapes ?? '').split(',').map((s) => s.split('x').map(Number) as [number, number])
+  const gpuRates: Record<string, number> = {}
+  for (const [lanes, window] of shapes) {
+    gpuRates[`${lanes}x${window}`] = await trainerLoop(1, lanes, window, blocks, net)
+    console.log(`webgpu ${lanes}x${window}: ${gpuRates[`${lanes}x${window}`]?.toFixed(0)} frames/s (${blocks} updates after one warm-up)`)
+  }
+  await chooseBackend('wasm')
+  const batch = Number(values.batch)
+  const window = Number(values.window)
+  const wasm = await trainerLoop(1, batch, window, 2, net)
+  const best = Math.max(...Object.values(gpuRates))
+  console.log(`wasm ${batch}x${window} (one core): ${wasm.toFixed(0)} frames/s; best webgpu / wasm = ${(best / wasm).toFixed(1)}x   target >= 50000 frames/s on an H100-class GPU`)
+  console.log(`BENCH_TRAIN ${JSON.stringify({ device: gpu.device, heads, webgpu: gpuRates, wasm: { shape: `${batch}x${window}`, framesPerSecond: wasm } })}`)
 }
 
 /** The stock tf.layers model of the same architecture, trained with model.fit on the same batches. */

@@ -42,6 +42,8 @@ await build({
     'neural-piano': 'src/cli/index.ts',
     modelWorker: 'src/engine/worker.ts',
     trainWorker: 'src/training/trainWorker.ts',
+    // Where no tsx exists (a GPU machine), the benchmarks run from the bundle too.
+    ...(standalone ? { 'bench-train': 'bench/train.ts', 'bench-generate': 'bench/generate.ts' } : {}),
   },
   outdir,
   bundle: true,

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path'
 import type { ModelSummary } from '../shared/ipc.ts'
 import { LstmModel } from '../model/inference.ts'
 import { TfStepModel } from './tfStepModel.ts'
+import { headsOf } from '../model/config.ts'
 
 /**
  * Loads a checkpoint folder as a StepModel, with errors that say what is wrong with the folder
@@ -24,6 +25,6 @@ export async function loadStepModel(dir: string): Promise<{ model: TfStepModel; 
   }
   return {
     model: new TfStepModel(model),
-    summary: { name: basename(dir), stepsPerQuarter: config.stepsPerQuarter, hiddenSizes: [...config.hiddenSizes] },
+    summary: { name: basename(dir), stepsPerQuarter: config.stepsPerQuarter, hiddenSizes: [...config.hiddenSizes], heads: headsOf(config) },
   }
 }

@@ -1,3 +1,5 @@
+import type { OutputHeadName } from '../shared/ipc.ts'
+
 /** Validation figures of one dataset, as evaluate.ts computes them. */
 export interface DatasetScore {
   /** Frame-level NLL in nats per model frame (BCE summed over 88 keys, first frame of each sequence unscored). */
@@ -39,7 +41,7 @@ export interface ModelConfig {
 }
 
 /** The output layers a model can have. */
-export type HeadName = 'independent' | 'nade'
+export type HeadName = OutputHeadName
 
 /** The output layers of a checkpoint, the default for generation first. */
 export function headsOf(config: ModelConfig): HeadName[] {

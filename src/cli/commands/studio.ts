@@ -51,6 +51,18 @@ export const studioCommand: Command = {
     const { defaultDataDir } = await import('../../studio/dataDir.ts')
     const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
     const modelDir = resolve(values.model ?? defaultModelDir())
+    // The first Ctrl+C or SIGTERM stops cleanly; a second Ctrl+C does not wait. Listening before the
+    // address is printed: whoever reads it may signal at once.
+    let stopping = false
+    const stopSignal = new Promise<NodeJS.Signals>((done) => {
+      const stop = (received: NodeJS.Signals): void => {
+        if (!stopping) done(received)
+        else if (received === 'SIGINT') process.exit(130)
+        stopping = true
+      }
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+    })
     const studio = await startStudio({ rendererDir, modelDir, dataDir, port, ...(launchFile ? { launchFile } : {}) })
     if (studio.busy.length) console.log(`port ${studio.busy.join(', ')} ${studio.busy.length === 1 ? 'is' : 'are'} busy, using ${studio.port}`)
     console.log(`Neural Piano is running at\n\n    ${studio.url}\n`)
@@ -64,18 +76,7 @@ export const studioCommand: Command = {
         return undefined
       })
     }
-    // The first Ctrl+C or SIGTERM stops cleanly; a second Ctrl+C does not wait. A SIGTERM to the
-    // process group also comes forwarded by bin/neural-piano.mjs: that second copy changes nothing.
-    let stopping = false
-    const signal = await new Promise<NodeJS.Signals>((done) => {
-      const stop = (received: NodeJS.Signals): void => {
-        if (!stopping) done(received)
-        else if (received === 'SIGINT') process.exit(130)
-        stopping = true
-      }
-      process.on('SIGINT', stop)
-      process.on('SIGTERM', stop)
-    })
+    const signal = await stopSignal
     console.log(`\n${signal}: stopping`)
     await studio.close()
     if (redirectFile) {

@@ -1,3 +1,4 @@
+import type { OutputHeadName } from './continue.ts'
 import { z } from 'zod'
 
 /** A TensorFlow.js backend choice, fastest first. */
@@ -20,6 +21,8 @@ export interface ModelSummary {
   stepsPerQuarter: number
   /** LSTM layer sizes, e.g. [1024, 1024]. */
   hiddenSizes: number[]
+  /** The output layers it can draw with, its default first. */
+  heads: OutputHeadName[]
 }
 
 /** The model host's state, as the status bar shows it. */

@@ -31,6 +31,11 @@ const timeSignatureSchema = z.strictObject({
   denominator: z.union([1, 2, 4, 8, 16, 32, 64].map((d) => z.literal(d)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]),
 })
 
+/** The output layers a model can draw with: independent keys (as NeuralPiano) or chord-aware (NADE). */
+export const OUTPUT_HEADS = ['independent', 'nade'] as const
+/** One of OUTPUT_HEADS. */
+export type OutputHeadName = (typeof OUTPUT_HEADS)[number]
+
 /** Identifies one generation, for its progress events and for cancelling it. */
 export const requestIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/)
 
@@ -60,6 +65,8 @@ export const continueRequestSchema = z
     maxPolyphony: z.number().int().min(1).max(88).optional(),
     /** Written notes stay within these MIDI pitches (inclusive). */
     pitchRange: z.strictObject({ low: z.number().int().min(21).max(108), high: z.number().int().min(21).max(108) }).optional(),
+    /** The output layer to draw with (default: the model's first; see ModelSummary.heads). */
+    head: z.enum(OUTPUT_HEADS).optional(),
   })
   .refine((r) => r.selection.end > r.selection.start, { message: 'the selection must hold at least one bar', path: ['selection'] })
   .refine((r) => r.selection.end - r.selection.start <= CONTINUE_LIMITS.maxSelectedBars, {
