@@ -55,6 +55,8 @@ await build({
   // (the shipped checkpoint at ../../resources/model) hold in both.
   chunkNames: '[name]-[hash]',
   sourcemap: standalone ? false : 'linked',
+  // The standalone build travels to a GPU machine within a 64 MiB limit.
+  minify: standalone,
   logLevel: 'warning',
   plugins: [builtWorkers],
   ...(standalone
@@ -74,7 +76,8 @@ await build({
 })
 if (standalone) {
   const wasmDist = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'))
-  for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+  // Node runs the SIMD build (the plain one is the fallback); the threaded one needs a browser's SharedArrayBuffer setup.
+  for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
     copyFileSync(join(wasmDist, file), join(outdir, file))
   }
 }

@@ -3,11 +3,11 @@
 # generation on WebGPU, trains the shipped model there, and writes what comes back under $OUT:
 #   run.log            everything printed, with timings
 #   bench-train.txt    training frames/s on webgpu per shape and on wasm (one core) in the same run
-#   generate-*.txt     continuation latency per head on webgpu and on wasm, with the new checkpoint
+#   generate.txt       continuation latency per head on webgpu and on wasm, with the new checkpoint
 #   main.log, jsb.log  the two training runs
 #   model.tar.part-*   the trained checkpoint (float16), tar split in 12 MB parts, refreshed every minute
 # Budget: the whole script ends within ~9 minutes (a device command may run 10).
-# Environment: MAIN_MINUTES (default 6.2) the main run's training time; INIT (default resources/model);
+# Environment: MAIN_MINUTES (default 6.0) the main run's training time; INIT (default resources/model);
 # DRY_RUN=1 checks the plumbing on any machine with a (software) WebGPU adapter: a 2x32 network, minutes of work.
 set -uo pipefail
 OUT=${OUT:-/tmp/np-out}
@@ -28,14 +28,19 @@ data=/tmp/np-data && mkdir -p $data && tar -xJf .gpu/data.tar.xz -C $data
 cli() { node .gpu/cli/neural-piano.js "$@"; }
 
 stamp "info"
-NEURAL_PIANO_BACKEND=webgpu cli info | tee "$OUT/info.txt"
-grep -q '^backend: webgpu on ' "$OUT/info.txt" || { stamp "no WebGPU adapter: stopping here"; exit 1; }
+NEURAL_PIANO_BACKEND=webgpu cli info | tee /tmp/np-info.txt
+if ! grep -q '^backend: webgpu on ' /tmp/np-info.txt; then
+  stamp "no WebGPU adapter: stopping here. Vulkan drivers and loader:"
+  ls -la /usr/share/vulkan/icd.d /etc/vulkan/icd.d /usr/local/nvidia/share/vulkan/icd.d 2>&1; ldconfig -p | grep -i vulkan; env | grep -i -E 'vk_|vulkan|nvidia' 
+  exit 1
+fi
 
 stamp "training throughput"
 if [ "${DRY_RUN:-0}" = 1 ]; then
-  SHAPES=8x16,16x16 NET="--hidden 32,32" INIT_ARG="" JSB_THREADS=2 BENCH_NET="--hidden 32"
+  SHAPES=8x16,16x16 NET="--hidden 32,32" INIT_ARG="" JSB_THREADS=2 BENCH_NET="--hidden 32" MAIN_DATA="--data $data/jsb"
 else
   SHAPES=256x64,512x64 NET="--hidden 1024,1024" INIT_ARG="--init ${INIT:-resources/model}" JSB_THREADS=12 BENCH_NET=""
+  MAIN_DATA="--data $data/jsb --data $data/musedata --data $data/nottingham --data $data/pianomidi"
 fi
 timeout 150 node .gpu/cli/bench-train.js --backend webgpu --shapes $SHAPES --blocks 3 --batch 32 --window 32 $BENCH_NET > "$OUT/bench-train.txt" 2>&1
 cat "$OUT/bench-train.txt" | grep -v '^\s*at '
@@ -68,9 +73,9 @@ pack_model() {
 ( while sleep 50; do pack_model; done ) &
 packer=$!
 
-MAIN_MINUTES=${MAIN_MINUTES:-6.2}
+MAIN_MINUTES=${MAIN_MINUTES:-6.0}
 NEURAL_PIANO_BACKEND=webgpu timeout $(( 60 * 8 )) node .gpu/cli/neural-piano.js train \
-  --data $data/jsb --data $data/musedata --data $data/nottingham --data $data/pianomidi --steps-per-quarter 2 \
+  $MAIN_DATA --steps-per-quarter 2 \
   --heads nade,independent $NET $INIT_ARG --batch "$LANES" --window "$WINDOW" --lr "$LR" --warmup 30 \
   --eval-every "$EVAL" --patience 2 --max-minutes "$MAIN_MINUTES" --out /tmp/np-main --work /tmp/np-main-work --save-every 3 --seed 3 \
   --notes "Trained on WebGPU (tfjs-backend-webgpu on Dawn) from the 4-epoch wasm checkpoint; both heads share the 2x1024 trunk (loss = their sum); ${LANES} lanes x ${WINDOW} steps" \
@@ -82,9 +87,10 @@ pack_model
 
 stamp "generation latency with the new checkpoint"
 for backend in webgpu wasm; do
-  NEURAL_PIANO_MODEL=/tmp/np-main NEURAL_PIANO_BACKEND=$backend timeout 75 node .gpu/cli/bench-generate.js > "$OUT/generate-$backend.txt" 2>&1
-  grep -v '^\s*at \|BENCH_GENERATE' "$OUT/generate-$backend.txt" | tail -12
+  echo "=== NEURAL_PIANO_BACKEND=$backend" >> "$OUT/generate.txt"
+  NEURAL_PIANO_MODEL=/tmp/np-main NEURAL_PIANO_BACKEND=$backend timeout 75 node .gpu/cli/bench-generate.js >> "$OUT/generate.txt" 2>&1
 done
+grep -v '^\s*at \|BENCH_GENERATE' "$OUT/generate.txt" | tail -30
 
 wait $jsb
 stamp "JSB-only run ended"

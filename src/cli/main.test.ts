@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { writeLatencyCache } from '../engine/backendChoice.ts'
 import { main } from './main.ts'
 import { commands } from './commands/index.ts'
 import { captureConsole } from './testing.ts'
@@ -68,5 +72,28 @@ describe('the neural-piano CLI', () => {
     expect(report.version).toMatch(/^\d+\.\d+\.\d+$/)
     expect(['node-gpu', 'node', 'webgpu', 'wasm', 'cpu']).toContain(report.backend.active)
     for (const skipped of report.backend.skipped) expect(skipped.reason).toBeTruthy()
+  })
+
+  it('info shows which backend Continue uses per batch, as the app last measured it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'np-info-'))
+    try {
+      writeLatencyCache(join(data, 'generation-latency.json'), {
+        key: 'k',
+        measuredAt: '2026-11-26T00:00:00.000Z',
+        tables: [
+          { backend: 'webgpu', msPerStep: { 1: 3, 4: 3, 8: 3 } },
+          { backend: 'wasm', msPerStep: { 1: 2, 4: 4, 8: 6 } },
+        ],
+      })
+      vi.stubEnv('NEURAL_PIANO_DATA', data)
+      const { out } = capture()
+      await expect(main(['info'])).resolves.toBe(0)
+      expect(out.join('\n')).toContain('Continue, as measured 2026-11-26')
+      expect(out.join('\n')).toContain('1 variation : wasm 2.00 ms per step, webgpu 3.00')
+      expect(out.join('\n')).toContain('4 variations: webgpu 3.00 ms per step, wasm 4.00')
+    } finally {
+      vi.unstubAllEnvs()
+      rmSync(data, { recursive: true, force: true })
+    }
   })
 })

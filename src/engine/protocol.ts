@@ -4,6 +4,8 @@ import type { ContinueRequest, ContinueResponse, ModelStatus } from '../shared/i
 export interface WorkerConfig {
   /** The checkpoint folder to load; none means the app runs as an editor only. */
   modelDir?: string | undefined
+  /** The app's data folder, where measured backend latencies are cached (none: measured at every start). */
+  cacheDir?: string | undefined
 }
 
 /** Messages the model worker posts to its host. */

@@ -94,7 +94,7 @@ function denyAllPermissions(): void {
 
 // The shipped checkpoint: resources/model beside the app (out/main is two levels below the app root).
 const modelDir = process.env.NEURAL_PIANO_MODEL ?? join(here, '../../resources/model')
-const model = new ModelHost(pathToFileURL(join(here, 'modelWorker.js')), { modelDir })
+const model = new ModelHost(pathToFileURL(join(here, 'modelWorker.js')), { modelDir, cacheDir: app.getPath('userData') })
 model.onStatus((status) => {
   send('model:status', status)
   if (status.state === 'ready') console.log(`[model] ready on TensorFlow.js ${describeBackend(status.backend)}`)

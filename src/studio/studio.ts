@@ -48,7 +48,7 @@ export interface Studio {
  */
 export async function startStudio(options: StudioOptions): Promise<Studio> {
   await mkdir(options.dataDir, { recursive: true })
-  const model = new ModelHost(options.workerEntry ?? modelWorkerEntry, { modelDir: options.modelDir })
+  const model = new ModelHost(options.workerEntry ?? modelWorkerEntry, { modelDir: options.modelDir, cacheDir: options.dataDir })
   const files: FileService = new FileService({
     dataDir: options.dataDir,
     dialogs: pageDialogs,

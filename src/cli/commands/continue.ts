@@ -7,6 +7,7 @@ import { exportMidi, importMidi, MidiImportError } from '../../shared/midi/index
 import { barRangeTicks, HIGHEST_MIDI, LOWEST_MIDI, modelNotes, type Song } from '../../shared/music/index.ts'
 import { ModelHost } from '../../engine/host.ts'
 import { modelWorkerEntry } from '../../workers/entries.ts'
+import { defaultDataDir } from '../../studio/dataDir.ts'
 import { describeBackend } from '../../model/describeBackend.ts'
 import { parseOptions } from '../args.ts'
 import { formatBars, parseBars, selectionOf, songBarCount, type UserBars } from '../bars.ts'
@@ -120,7 +121,7 @@ export const continueCommand: Command = {
     const parsed = continueRequestSchema.safeParse(request)
     if (!parsed.success) throw new UsageError(describeInvalid('continue', parsed.error))
 
-    const host = new ModelHost(modelWorkerEntry, { modelDir })
+    const host = new ModelHost(modelWorkerEntry, { modelDir, cacheDir: defaultDataDir() })
     try {
       const status = await host.settled()
       if (status.state !== 'ready') throw new Error(`the model is unavailable: ${status.state === 'error' ? status.error : 'still loading'}`)

@@ -11,6 +11,19 @@ export interface BackendInfo {
   /** The GPU it runs on, where it runs on one (e.g. "NVIDIA H100 80GB HBM3"). */
   device?: string
   skipped: { choice: BackendChoice; reason: string }[]
+  /**
+   * Where a GPU backend is active, Continue runs on whichever backend measured the lower step latency
+   * for its number of variations (a GPU's per-step overhead can lose to wasm at small batches).
+   */
+  generation?: GenerationBackend[]
+}
+
+/** The backend Continue uses at one number of variations, and the measured step latencies. */
+export interface GenerationBackend {
+  lanes: number
+  backend: BackendChoice
+  msPerStep: number
+  others: { backend: BackendChoice; msPerStep: number }[]
 }
 
 /** What the loaded checkpoint is, for the status bar and the About box. */
