@@ -23,6 +23,9 @@ nvidia-smi -L || true
 for icd in /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.json; do
   [ -f "$icd" ] && { export VK_DRIVER_FILES=${VK_DRIVER_FILES:-$icd}; break; }
 done
+# The NVIDIA Vulkan driver lives in libGLX_nvidia, which needs GLVND (libGLdispatch; packed as .debs beside the loader).
+egl=/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json
+[ -f $egl ] && export __EGL_VENDOR_LIBRARY_FILENAMES=${__EGL_VENDOR_LIBRARY_FILENAMES:-$egl}
 mkdir -p .gpu/cli/node_modules && ln -sfn /tmp/device-node/modules/webgpu .gpu/cli/node_modules/webgpu
 data=/tmp/np-data && mkdir -p $data && tar -xJf .gpu/data.tar.xz -C $data
 cli() { node .gpu/cli/neural-piano.js "$@"; }
@@ -31,7 +34,8 @@ stamp "info"
 NEURAL_PIANO_BACKEND=webgpu cli info | tee /tmp/np-info.txt
 if ! grep -q '^backend: webgpu on ' /tmp/np-info.txt; then
   stamp "no WebGPU adapter: stopping here. Vulkan drivers and loader:"
-  ls -la /usr/share/vulkan/icd.d /etc/vulkan/icd.d /usr/local/nvidia/share/vulkan/icd.d 2>&1; ldconfig -p | grep -i vulkan; env | grep -i -E 'vk_|vulkan|nvidia' 
+  ls -la /usr/share/vulkan/icd.d /etc/vulkan/icd.d /usr/local/nvidia/share/vulkan/icd.d 2>&1; ldconfig -p | grep -i -E 'vulkan|GLdispatch|GLX'; cat /usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
+  ldd /usr/local/nvidia/lib64/libGLX_nvidia.so.0 2>&1 | head -20; ls /usr/local/nvidia/lib64 | head -50; ls /dev/nvidia* /dev/dri 2>&1
   exit 1
 fi
 
