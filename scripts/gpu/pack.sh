@@ -19,6 +19,10 @@ rm -rf .gpu && mkdir -p .gpu
 node scripts/buildCli.mjs --standalone .gpu/cli
 tar -cJf .gpu/data.tar.xz -C "$data" jsb/train.json jsb/valid.json musedata/train.json musedata/valid.json nottingham/train.json nottingham/valid.json pianomidi/train.json pianomidi/valid.json
 [ -f .device-pack/node.xz ] && [ "${REPACK:-0}" != 1 ] || "$tool"
+# The NVIDIA Vulkan driver (libGLX_nvidia) needs GLVND's libraries beside the loader: seen failing without
+# them on an H200 machine ("Could not get 'vkCreateInstance' ... for ICD libGLX_nvidia.so.0").
+lists=/tmp/device-apt-lists
+(cd .device-pack/debs && apt-get -oAPT::Architecture=amd64 -oAPT::Architectures=amd64 -oDir::State::Lists=$lists download libglvnd0 libegl1 libgl1 libglx0 libopengl0 libgles2 2>&1 | grep -v unsandboxed || true)
 du -sh .gpu .device-pack
 tracked=$(git ls-files -z | xargs -0 du -cb | tail -1 | cut -f1)
 total=$(( tracked + $(du -sb .gpu | cut -f1) + $(du -sb .device-pack | cut -f1) ))
