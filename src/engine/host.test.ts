@@ -6,7 +6,7 @@ import { createTinyCheckpoint } from '../../test/helpers/tinyCheckpoint.ts'
 import { ModelHost } from './host.ts'
 import { continueRequest } from './testing.ts'
 import { modelWorkerEntry } from '../workers/entries.ts'
-import { tempFolder } from '../main/files/testing.ts'
+import { tempFolder } from '../services/files/testing.ts'
 
 const scratch = tempFolder('np-host-')
 

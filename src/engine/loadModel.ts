@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { ModelSummary } from '../shared/ipc.ts'
+import type { ModelSummary } from '../shared/ipc/index.ts'
 import { LstmModel } from '../model/inference.ts'
 import { TfStepModel } from './tfStepModel.ts'
 import { headsOf } from '../model/config.ts'

@@ -1,4 +1,4 @@
-import type { ContinueRequest } from '../shared/ipc.ts'
+import type { ContinueRequest } from '../shared/ipc/index.ts'
 import type { Note } from '../shared/music/index.ts'
 
 /** A C major primer for tests: a I-IV-V-I progression, one chord per 4/4 bar at PPQ 480, bars 0..3. */

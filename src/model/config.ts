@@ -1,4 +1,4 @@
-import type { OutputHeadName } from '../shared/ipc.ts'
+import type { OutputHeadName } from '../shared/ipc/index.ts'
 
 /** Validation figures of one dataset, as evaluate.ts computes them. */
 export interface DatasetScore {

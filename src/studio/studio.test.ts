@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { scaleSong, tempFolder } from '../main/files/testing.ts'
+import { scaleSong, tempFolder } from '../services/files/testing.ts'
 import { fromWire, toWire } from '../shared/wire.ts'
 import { tokenCookieName } from './access.ts'
 import { startStudio } from './studio.ts'

@@ -5,7 +5,7 @@ import { headsOf, type DatasetScore, type HeadName, type ModelConfig } from '../
 import { DEFAULT_NADE_HIDDEN } from '../model/heads/nade.ts'
 import { Adam } from './adam.ts'
 import { loadCheckpoint, loadNamedTensors, saveCheckpoint, saveNamedTensors, writeJsonAtomic } from '../model/checkpoint.ts'
-import type { BackendChoice } from '../shared/ipc.ts'
+import type { BackendChoice } from '../shared/ipc/index.ts'
 import { BlockTrainer, type Validation } from './blockTrainer.ts'
 import { stepsOf, type PianoRollSet, type Sequence } from './data.ts'
 import { disposeWeights, initWeights, namedWeights, weightsFromMap, type NetworkWeights } from '../model/weights.ts'

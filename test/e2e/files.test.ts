@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
-import { ScriptedDialogs, scaleSong, tempFolder } from '../../src/main/files/testing.ts'
+import { ScriptedDialogs, scaleSong, tempFolder } from '../../src/services/files/testing.ts'
 import { exportMidi, importMidi } from '../../src/shared/midi/index.ts'
 import type { Song } from '../../src/shared/music/types.ts'
 

@@ -6,8 +6,8 @@ import { launchChromium } from '../helpers/browser.ts'
 import { continueAndWait, drawEightNotes, noteCount, selectFirstBar, waitForNotes } from '../helpers/roll.ts'
 import { startStudioProcess, type StudioProcess } from '../helpers/studioProcess.ts'
 import { createTinyCheckpoint } from '../helpers/tinyCheckpoint.ts'
-import { scaleSong, tempFolder } from '../../src/main/files/testing.ts'
-import { eventChannels, invokeChannels } from '../../src/shared/ipc.ts'
+import { scaleSong, tempFolder } from '../../src/services/files/testing.ts'
+import { eventChannels, invokeChannels } from '../../src/shared/ipc/index.ts'
 import { exportMidi, importMidi } from '../../src/shared/midi/index.ts'
 
 /**

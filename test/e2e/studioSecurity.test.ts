@@ -5,7 +5,7 @@ import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStudioProcess, type StudioProcess } from '../helpers/studioProcess.ts'
 import { outDir } from '../helpers/appHarness.ts'
-import { tempFolder } from '../../src/main/files/testing.ts'
+import { tempFolder } from '../../src/services/files/testing.ts'
 import { send } from '../../src/studio/testing.ts'
 
 /**

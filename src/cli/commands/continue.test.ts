@@ -7,7 +7,7 @@ import { createSong, createTrack, type Note } from '../../shared/music/index.ts'
 import { cMajorPrimer } from '../../engine/testing.ts'
 import { main } from '../main.ts'
 import { captureConsole } from '../testing.ts'
-import { tempFolder } from '../../main/files/testing.ts'
+import { tempFolder } from '../../services/files/testing.ts'
 
 const BAR = 1920
 const dir = tempFolder('np-cli-continue-')

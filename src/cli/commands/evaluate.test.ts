@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTinyCheckpoint } from '../../../test/helpers/tinyCheckpoint.ts'
 import { toyCorpus } from '../../training/testing.ts'
-import { tempFolder } from '../../main/files/testing.ts'
+import { tempFolder } from '../../services/files/testing.ts'
 import { main } from '../main.ts'
 import { captureConsole } from '../testing.ts'
 

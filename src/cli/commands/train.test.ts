@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { toyCorpus } from '../../training/testing.ts'
-import { tempFolder } from '../../main/files/testing.ts'
+import { tempFolder } from '../../services/files/testing.ts'
 import { main } from '../main.ts'
 import { captureConsole } from '../testing.ts'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { IpcBridge } from '../../../preload/api.ts'
 import { createApi } from '../../../preload/api.ts'
-import type { EventChannel, EventMap } from '../../../shared/ipc.ts'
+import type { EventChannel, EventMap } from '../../../shared/ipc/index.ts'
 import { importMidi } from '../../../shared/midi/index.ts'
 import { createSong } from '../../../shared/music/song.ts'
 import type { Song } from '../../../shared/music/types.ts'

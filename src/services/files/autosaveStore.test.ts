@@ -17,8 +17,8 @@ describe('AutosaveStore', () => {
   it('offers a complete autosave after the app is killed in the middle of autosaving', async () => {
     const dataDir = tempFolder()
     // A child process autosaves a large song over and over, alternating two versions, until SIGKILL.
-    const script = `import { AutosaveStore } from ${JSON.stringify(resolve('src/main/files/autosaveStore.ts'))}
-      import { scaleSong } from ${JSON.stringify(resolve('src/main/files/testing.ts'))}
+    const script = `import { AutosaveStore } from ${JSON.stringify(resolve('src/services/files/autosaveStore.ts'))}
+      import { scaleSong } from ${JSON.stringify(resolve('src/services/files/testing.ts'))}
       const store = new AutosaveStore(${JSON.stringify(dataDir)})
       const songs = ['even', 'odd'].map((name) => {
         const song = scaleSong(name)

@@ -3,13 +3,14 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTinyCheckpoint } from '../../test/helpers/tinyCheckpoint.ts'
-import { invokeChannels, requestSchemas, type InvokeChannel } from '../shared/ipc.ts'
+import { invokeChannels, requestSchemas, type InvokeChannel } from '../shared/ipc/index.ts'
 import { ModelHost } from '../engine/host.ts'
 import { continueRequest } from '../engine/testing.ts'
 import { modelWorkerEntry } from '../workers/entries.ts'
 import { FileService } from './files/fileService.ts'
 import { ScriptedDialogs, scaleSong, tempFolder } from './files/testing.ts'
-import { createDispatch, createHandlers, type Dispatch } from './handlers.ts'
+import { createHandlers } from './handlers.ts'
+import { createDispatch, type Dispatch } from './dispatch.ts'
 
 /**
  * Hostile input at the IPC boundary: for every channel, thousands of malformed payloads (wrong types,
