@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { ModelHost } from '../src/engine/host.ts'
-import { continueRequest } from '../src/engine/testing.ts'
+import { continueRequest } from '#fixtures/primers.ts'
 import { modelWorkerEntry } from '../src/workers/entries.ts'
 import { createHandlers } from '../src/services/handlers.ts'
 import { createDispatch } from '../src/services/dispatch.ts'
@@ -17,7 +17,7 @@ import { defaultConfig } from '../src/model/config.ts'
 import { saveCheckpoint } from '../src/model/checkpoint.ts'
 import { disposeWeights, initWeights } from '../src/model/weights.ts'
 import { defaultModelDir } from '../src/cli/modelDir.ts'
-import { createTinyCheckpoint } from '../test/helpers/tinyCheckpoint.ts'
+import { createTinyCheckpoint } from '#fixtures/tinyCheckpoint.ts'
 
 const quick = process.argv.includes('--quick')
 const COMPLETED = quick ? 50 : 500

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { writeLatencyCache } from '../engine/backendChoice.ts'
 import { main } from './main.ts'
 import { commands } from './commands/index.ts'
-import { captureConsole } from './testing.ts'
+import { captureConsole } from '#fixtures/console.ts'
 
 const capture = captureConsole
 

@@ -6,7 +6,9 @@ import type { ModelHost } from '../engine/host.ts'
 import { createHandlers } from './handlers.ts'
 import { createDispatch } from './dispatch.ts'
 import { FileService } from './files/fileService.ts'
-import { ScriptedDialogs, scaleSong, tempFolder } from './files/testing.ts'
+import { ScriptedDialogs } from '#fixtures/dialogs.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 const model = { status: { state: 'loading' } } as unknown as ModelHost
 

@@ -10,7 +10,7 @@ import { createDispatch } from '../../src/services/dispatch.ts'
 import type { Dialogs } from '../../src/services/files/dialogs.ts'
 import { FileService } from '../../src/services/files/fileService.ts'
 import type { EventChannel, EventMap } from '../../src/shared/ipc/index.ts'
-import { tempFolder } from '../../src/services/files/testing.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 /**
  * Runs the built renderer (out/renderer) in real Chromium with `window.api` built by the real, built

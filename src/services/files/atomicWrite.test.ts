@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync, chmodSync, statSync } from 'n
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeFileAtomic } from './atomicWrite.ts'
-import { tempFolder } from './testing.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 const folder = (): string => tempFolder('np-atomic-')
 

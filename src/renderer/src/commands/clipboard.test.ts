@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { copyNotes, duplicateNotes, pasteNotes } from './clipboard.ts'
-import { notesOf, songWith } from './testing.ts'
+import { notesOf, songWith } from '#fixtures/songs.ts'
 
 describe('clipboard commands', () => {
   const song = songWith([

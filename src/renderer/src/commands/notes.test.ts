@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addNote, changeVelocity, deleteNotes, moveNotes, quantizeSelection, resizeNotes, setVelocity, transposeNotes } from './notes.ts'
 import { acceptCandidate } from './candidate.ts'
-import { notesOf, songWith } from './testing.ts'
+import { notesOf, songWith } from '#fixtures/songs.ts'
 import { History } from '../state/history.ts'
 import type { Edit } from './edit.ts'
 import type { Note, Song } from '../../../shared/music/types.ts'

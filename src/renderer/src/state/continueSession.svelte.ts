@@ -3,7 +3,8 @@ import type { ContinueResponse } from '../../../shared/ipc/continue.ts'
 import { acceptCandidate } from '../commands/candidate.ts'
 import { addBatch, current, cycle, emptyCandidates, type CandidateList } from '../continue/candidates.ts'
 import { candidatesOf, failureMessage, modelProblem } from '../continue/outcome.ts'
-import { barsToContinue, buildRequest, defaultSettings, randomSeed, type ContinueSettings } from '../continue/request.ts'
+import { barsToContinue, randomSeed } from '../continue/request.ts'
+import { buildContinueRequest, defaultContinueSettings, type ContinueSettings } from '../../../shared/continueRequest.ts'
 import type { Editor } from './editor.svelte.ts'
 import { barAtTick } from '../../../shared/music/bars.ts'
 
@@ -20,7 +21,7 @@ interface Running {
  */
 export class ContinueSession {
   /** The panel's settings. */
-  settings = $state<ContinueSettings>({ ...defaultSettings, seed: randomSeed() })
+  settings = $state<ContinueSettings>({ ...defaultContinueSettings, seed: randomSeed() })
   /** Candidates of every press since the last accept or discard. */
   candidates = $state.raw<CandidateList>(emptyCandidates)
   /** The generation under way, with its progress. */
@@ -56,7 +57,7 @@ export class ContinueSession {
     if (problem) return void (this.error = problem)
     const range = barsToContinue(this.editor.song, this.editor.bars, this.editor.selection)
     const requestId = `continue-${Date.now().toString(36)}-${++this.counter}`
-    const built = buildRequest(this.editor.song, range, this.settings, requestId)
+    const built = buildContinueRequest(this.editor.song, range, this.settings, requestId)
     if (!built.ok) return void (this.error = built.problem)
     if (!this.editor.bars && range) this.editor.bars = range
     const { seed, temperature } = this.settings
