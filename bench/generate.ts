@@ -15,7 +15,7 @@ import { describeBackend } from '../src/model/describeBackend.ts'
 import { defaultConfig } from '../src/model/config.ts'
 import { saveCheckpoint } from '../src/model/checkpoint.ts'
 import { disposeWeights, initWeights } from '../src/model/weights.ts'
-import { defaultModelDir } from '../src/cli/modelDir.ts'
+import { defaultModelDir } from '../src/cli/paths.ts'
 
 const REPEATS = 7
 

@@ -16,7 +16,7 @@ import { Rng } from '../src/model/rng.ts'
 import { defaultConfig } from '../src/model/config.ts'
 import { saveCheckpoint } from '../src/model/checkpoint.ts'
 import { disposeWeights, initWeights } from '../src/model/weights.ts'
-import { defaultModelDir } from '../src/cli/modelDir.ts'
+import { defaultModelDir } from '../src/cli/paths.ts'
 import { createTinyCheckpoint } from '#fixtures/tinyCheckpoint.ts'
 
 const quick = process.argv.includes('--quick')

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { writeLatencyCache } from '../engine/backendChoice.ts'
 import { main } from './main.ts'
-import { commands } from './commands/index.ts'
+import { commands } from './main.ts'
 import { captureConsole } from '#fixtures/console.ts'
 
 const capture = captureConsole
