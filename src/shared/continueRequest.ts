@@ -1,5 +1,5 @@
 import { CONTINUE_LIMITS, type ContinueRequestInput } from './ipc/continue.ts'
-import { barRangeTicks, modelNotes, type BarRange, type Song } from './music/index.ts'
+import { barRangeTicks, KEYS, modelNotes, type BarRange, type Song } from './music/index.ts'
 
 /** What the user chose for a continuation, in the Continue panel or on the command line. */
 export interface ContinueSettings {
@@ -60,7 +60,7 @@ export function buildContinueRequest(song: Song, range: BarRange | undefined, se
     variations: Math.round(Math.min(CONTINUE_LIMITS.maxVariations, Math.max(1, settings.variations))),
     seed: Math.floor(Math.abs(settings.seed)) % 2 ** 32,
   }
-  if (settings.maxPolyphony !== undefined) request.maxPolyphony = Math.round(Math.min(88, Math.max(1, settings.maxPolyphony)))
+  if (settings.maxPolyphony !== undefined) request.maxPolyphony = Math.round(Math.min(KEYS, Math.max(1, settings.maxPolyphony)))
   if (settings.pitchRange) request.pitchRange = { low: Math.min(settings.pitchRange.low, settings.pitchRange.high), high: Math.max(settings.pitchRange.low, settings.pitchRange.high) }
   return { ok: true, request }
 }
