@@ -29,8 +29,8 @@ describe('building a continuation request', () => {
 
   it('uses the selected notes’ bars when no bars are selected', () => {
     const notes = song.tracks[0]!.notes
-    expect(barsToContinue(song, undefined, new Set([notes[1]!, notes[2]!]))).toEqual({ start: 1, end: 2 })
-    expect(barsToContinue(song, { start: 3, end: 4 }, new Set(notes))).toEqual({ start: 3, end: 4 })
+    expect(barsToContinue(song, undefined, new Set([notes[1]!.id, notes[2]!.id]))).toEqual({ start: 1, end: 2 })
+    expect(barsToContinue(song, { start: 3, end: 4 }, new Set(notes.map((n) => n.id)))).toEqual({ start: 3, end: 4 })
     expect(barsToContinue(song, undefined, new Set())).toBeUndefined()
   })
 })

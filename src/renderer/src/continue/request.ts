@@ -1,9 +1,10 @@
-import type { BarRange, Note, Song } from '../../../shared/music/types.ts'
+import type { BarRange, Song } from '../../../shared/music/types.ts'
 import type { ContinueRequestInput } from '../../../shared/ipc/continue.ts'
 import { CONTINUE_LIMITS } from '../../../shared/ipc/continue.ts'
 import { barAtTick, barRangeTicks } from '../../../shared/music/bars.ts'
 import { modelNotes } from '../../../shared/music/song.ts'
 import { noteExtent } from '../commands/edit.ts'
+import { notesWithIds, type EditorSong, type NoteId } from '../state/editorSong.ts'
 
 /** The Continue panel's settings. */
 export interface ContinueSettings {
@@ -31,10 +32,10 @@ export const defaultSettings: ContinueSettings = {
 }
 
 /** The bars to continue: the ruler selection, or else the bars the selected notes touch. */
-export function barsToContinue(song: Song, bars: BarRange | undefined, selection: ReadonlySet<Note>): BarRange | undefined {
+export function barsToContinue(song: EditorSong, bars: BarRange | undefined, selection: ReadonlySet<NoteId>): BarRange | undefined {
   if (bars) return bars
   if (selection.size === 0) return undefined
-  const extent = noteExtent(selection)
+  const extent = noteExtent(notesWithIds(song, selection))
   const start = barAtTick(song, extent.start)
   const end = barAtTick(song, extent.end - 1) + 1
   return { start, end }

@@ -58,7 +58,7 @@ export class ContinueSession {
     const requestId = `continue-${Date.now().toString(36)}-${++this.counter}`
     const built = buildRequest(this.editor.song, range, this.settings, requestId)
     if (!built.ok) return void (this.error = built.problem)
-    if (!this.editor.bars && range) this.editor.bars = range
+    if (!this.editor.bars && range) this.editor.selectBars(range)
     const { seed, temperature } = this.settings
     this.running = { requestId, done: 0, total: 0 }
     try {
@@ -98,7 +98,7 @@ export class ContinueSession {
     // The written bars become the selection, so the next Continue goes on from them.
     const song = this.editor.song
     const start = barAtTick(song, shown.startTick)
-    this.editor.bars = { start, end: Math.max(start + 1, barAtTick(song, Math.max(shown.startTick, shown.endTick - 1)) + 1) }
+    this.editor.selectBars({ start, end: Math.max(start + 1, barAtTick(song, Math.max(shown.startTick, shown.endTick - 1)) + 1) })
     this.discard()
   }
 

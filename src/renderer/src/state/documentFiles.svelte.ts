@@ -185,7 +185,8 @@ export class DocumentFiles implements FileActions {
     this.workspace.editor.load(song)
     this.workspace.viewport.fit(song)
     this.name = name
-    this.savedSong = dirty ? undefined : song
+    // The editor's song is the loaded one with ids on its notes: that is the one saved.
+    this.savedSong = dirty ? undefined : this.workspace.editor.song
     this.status.reset(dirty)
   }
 

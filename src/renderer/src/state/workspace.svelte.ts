@@ -164,7 +164,7 @@ export class Workspace {
   playFrom(fromSelection: boolean): Ticks {
     const bars = this.editor.bars
     if (bars && (fromSelection || this.loop)) return barStartTick(this.editor.song, bars.start)
-    if (fromSelection && this.editor.selection.size) return noteExtent(this.editor.selection).start
+    if (fromSelection && this.editor.selection.size) return noteExtent(this.editor.selectedNotes).start
     return bars ? barStartTick(this.editor.song, bars.start) : 0
   }
 
