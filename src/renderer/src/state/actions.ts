@@ -17,16 +17,16 @@ export function runAction(ws: Workspace, action: ActionId): void {
     case 'playSelection':
       return void ws.play(ws.playFrom(true))
     case 'toggleLoop':
-      ws.loop = !ws.loop
+      ws.setLoop(!ws.loop)
       if (ws.loop && !e.bars) ws.say('Loop is on: select bars on the ruler to loop them.')
       if (ws.playing) void ws.play(ws.playFrom(true))
       return
     case 'toolDraw':
-      return void (ws.tool = 'draw')
+      return ws.setTool('draw')
     case 'toolSelect':
-      return void (ws.tool = 'select')
+      return ws.setTool('select')
     case 'toolErase':
-      return void (ws.tool = 'erase')
+      return ws.setTool('erase')
     case 'undo':
       return e.undo()
     case 'redo':
@@ -96,14 +96,14 @@ export function runAction(ws: Workspace, action: ActionId): void {
     case 'auditionCandidate':
       return ws.auditionCandidate()
     case 'escape':
-      if (ws.helpOpen) return void (ws.helpOpen = false)
+      if (ws.helpOpen) return ws.setHelpOpen(false)
       if (ws.continuation.running) return ws.continuation.cancel()
       if (ws.continuation.shown) return ws.continuation.discard()
       e.select([])
       e.selectBars(undefined)
       return
     case 'help':
-      return void (ws.helpOpen = !ws.helpOpen)
+      return ws.setHelpOpen(!ws.helpOpen)
     case 'new':
       return ws.withFiles((f) => f.newSong())
     case 'open':

@@ -7,6 +7,9 @@ import { barsToContinue, buildRequest, defaultSettings, randomSeed, type Continu
 import type { Editor } from './editor.svelte.ts'
 import { barAtTick } from '../../../shared/music/bars.ts'
 
+/** The part of window.api Continue uses. */
+export type ContinueApi = Pick<Window['api'], 'continue' | 'cancelContinue' | 'onContinueProgress'>
+
 /** The generation under way. */
 interface Running {
   requestId: string
@@ -30,7 +33,7 @@ export class ContinueSession {
   private batches = 0
 
   constructor(
-    private readonly api: Pick<Window['api'], 'continue' | 'cancelContinue' | 'onContinueProgress'>,
+    private readonly api: ContinueApi,
     private readonly editor: Editor,
     private readonly model: () => ModelStatus,
   ) {}
