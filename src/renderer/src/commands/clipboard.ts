@@ -1,5 +1,5 @@
 import type { Note, Ticks } from '../../../shared/music/types.ts'
-import { notesWithIds, plainNote, withNewId, type EditorNote, type EditorSong, type NoteId } from '../state/editorSong.ts'
+import { notesWithIds, withNewId, type EditorNote, type EditorSong, type NoteId } from '../state/editorSong.ts'
 import { insertNotes, noteExtent, type Edit } from './edit.ts'
 
 /** Copied notes, with starts relative to the first one; plain notes, without the editor's ids. */
@@ -12,7 +12,7 @@ export interface Clip {
 function clipOf(notes: readonly EditorNote[]): Clip {
   if (notes.length === 0) return { notes: [], length: 0 }
   const { start, end } = noteExtent(notes)
-  return { notes: notes.map((n) => ({ ...plainNote(n), ticks: n.ticks - start })), length: end - start }
+  return { notes: notes.map((n) => ({ pitch: n.pitch, ticks: n.ticks - start, durationTicks: n.durationTicks, velocity: n.velocity })), length: end - start }
 }
 
 /** The selected notes as a clip (empty when nothing is selected). */

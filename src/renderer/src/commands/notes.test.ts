@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addNote, changeVelocity, deleteNotes, moveNotes, quantizeSelection, resizeNotes, setVelocity, transposeNotes } from './notes.ts'
 import { acceptCandidate } from './candidate.ts'
+import { copyNotes } from './clipboard.ts'
 import { notesOf, songWith } from './testing.ts'
 import { History } from '../state/history.ts'
 import type { Edit } from './edit.ts'
@@ -127,5 +128,6 @@ describe('large selections', () => {
     const moved = moveNotes(song, all, 5, 1)
     expect(moved.selection.size).toBe(200_000)
     expect(moved.song.tracks[0]!.notes[0]).toMatchObject({ pitch: 41, ticks: 5 })
+    expect(copyNotes(moved.song, moved.selection).notes).toHaveLength(200_000)
   })
 })
