@@ -1,6 +1,6 @@
 import type { Note, Song } from '../../../shared/music/types.ts'
 import { createSong } from '../../../shared/music/song.ts'
-import { plainNote, withNoteIds, type EditorSong } from '../state/editorSong.ts'
+import { withNoteIds, type EditorSong } from '../state/editorSong.ts'
 
 /** A 4/4 song at PPQ 480 with these notes in its one track, with editor ids (for tests). */
 export function songWith(notes: Partial<Note>[]): EditorSong {
@@ -11,5 +11,5 @@ export function songWith(notes: Partial<Note>[]): EditorSong {
 
 /** The notes of the song's first track as plain values (without editor ids). */
 export function notesOf(song: Song): Note[] {
-  return song.tracks[0]?.notes.map(plainNote) ?? []
+  return song.tracks[0]?.notes.map(({ pitch, ticks, durationTicks, velocity }) => ({ pitch, ticks, durationTicks, velocity })) ?? []
 }

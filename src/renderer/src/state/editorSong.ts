@@ -33,11 +33,6 @@ export function newNoteId(): NoteId {
   return ++lastId
 }
 
-/** The note's musical fields only: what a clipboard, a request or a file holds. */
-export function plainNote(note: Note): Note {
-  return { pitch: note.pitch, ticks: note.ticks, durationTicks: note.durationTicks, velocity: note.velocity }
-}
-
 /** A note entering the editor (drawn, pasted, accepted), with a new id. */
 export function withNewId(note: Note, id: NoteId = newNoteId()): EditorNote {
   // One literal, so every editor note has the same shape (a spread then a field made reads slower).
