@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { setTempo, setTimeSignature } from './meter.ts'
-import { songWith } from '#fixtures/songs.ts'
+import { songWith } from '#fixtures/editorSongs.ts'
 import { barStartTick } from '../../../shared/music/bars.ts'
 
 describe('tempo and time-signature commands', () => {
