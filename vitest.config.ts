@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { configDefaults, defineConfig } from 'vitest/config'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 
@@ -8,6 +9,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 // environment (test/helpers/runesEnvironment.ts) is Node prepared as a client, so the plugin compiles
 // for the client, where $derived and $effect react; every other test runs on plain Node.
 export default defineConfig({
+  resolve: { alias: { $shared: fileURLToPath(new URL('./src/shared', import.meta.url)) } },
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,4 +1,4 @@
-import type { Note } from '../../../shared/music/types.ts'
+import type { Note } from '$shared/music/types.ts'
 import { withNewId, type EditorSong } from '../state/editorSong.ts'
 import { insertNotes, type Edit } from './edit.ts'
 

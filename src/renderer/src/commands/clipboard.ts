@@ -1,4 +1,4 @@
-import type { Note, Ticks } from '../../../shared/music/types.ts'
+import type { Note, Ticks } from '$shared/music/types.ts'
 import { notesWithIds, withNewId, type EditorNote, type EditorSong, type NoteId } from '../state/editorSong.ts'
 import { insertNotes, noteExtent, type Edit } from './edit.ts'
 

@@ -1,5 +1,5 @@
-import type { Note, Song } from '../../../shared/music/types.ts'
-import { createTrack } from '../../../shared/music/song.ts'
+import type { Note, Song } from '$shared/music/types.ts'
+import { createTrack } from '$shared/music/song.ts'
 import { existingIds, type EditorNote, type EditorSong, type EditorTrack, type NoteId } from '../state/editorSong.ts'
 import { tidyNotes } from './tidy.ts'
 

@@ -1,6 +1,6 @@
-import type { Song, Ticks } from '../../../shared/music/types.ts'
+import type { Song, Ticks } from '$shared/music/types.ts'
 import type { EditorSong, NoteId } from '../state/editorSong.ts'
-import { barStartTick, barAtTick } from '../../../shared/music/bars.ts'
+import { barStartTick, barAtTick } from '$shared/music/bars.ts'
 import type { Edit } from './edit.ts'
 
 /** Sets the tempo in beats per minute from `atTick` on (at 0 it replaces the song's starting tempo). */

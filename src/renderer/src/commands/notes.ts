@@ -1,6 +1,6 @@
-import type { Note, Ticks } from '../../../shared/music/types.ts'
-import { HIGHEST_MIDI, LOWEST_MIDI } from '../../../shared/music/constants.ts'
-import { quantizeNote } from '../../../shared/music/quantize.ts'
+import type { Note, Ticks } from '$shared/music/types.ts'
+import { HIGHEST_MIDI, LOWEST_MIDI } from '$shared/music/constants.ts'
+import { quantizeNote } from '$shared/music/quantize.ts'
 import { newNoteId, notesWithIds, withNewId, type EditorSong, type NoteId } from '../state/editorSong.ts'
 import { clamp, insertNotes, mapNotes, noteExtent, type Edit } from './edit.ts'
 

@@ -1,5 +1,5 @@
-import type { Note } from '../../../shared/music/types.ts'
-import { compareNotes } from '../../../shared/music/song.ts'
+import type { Note } from '$shared/music/types.ts'
+import { compareNotes } from '$shared/music/song.ts'
 
 /**
  * Puts a track's notes back into the Track.notes invariant (sorted, no same-pitch overlaps, no empty

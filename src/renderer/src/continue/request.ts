@@ -1,5 +1,5 @@
-import type { BarRange } from '../../../shared/music/types.ts'
-import { barAtTick } from '../../../shared/music/bars.ts'
+import type { BarRange } from '$shared/music/types.ts'
+import { barAtTick } from '$shared/music/bars.ts'
 import { noteExtent } from '../commands/edit.ts'
 import { notesWithIds, type EditorSong, type NoteId } from '../state/editorSong.ts'
 

@@ -1,5 +1,5 @@
-import type { Song, Ticks } from '../../../shared/music/types.ts'
-import { HIGHEST_MIDI, LOWEST_MIDI } from '../../../shared/music/constants.ts'
+import type { Song, Ticks } from '$shared/music/types.ts'
+import { HIGHEST_MIDI, LOWEST_MIDI } from '$shared/music/constants.ts'
 
 type Extent = { end: Ticks; low: number; high: number }
 

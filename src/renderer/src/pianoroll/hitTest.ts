@@ -1,4 +1,4 @@
-import type { Ticks } from '../../../shared/music/types.ts'
+import type { Ticks } from '$shared/music/types.ts'
 import type { EditorNote, EditorSong } from '../state/editorSong.ts'
 import { forEachVisible } from './visible.ts'
 import type { RollTransform } from './transform.ts'

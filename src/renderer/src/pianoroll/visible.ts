@@ -1,4 +1,4 @@
-import type { Note, Ticks } from '../../../shared/music/types.ts'
+import type { Note, Ticks } from '$shared/music/types.ts'
 
 const longest = new WeakMap<readonly Note[], number>()
 

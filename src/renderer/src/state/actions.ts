@@ -1,4 +1,4 @@
-import { barStartTick } from '../../../shared/music/bars.ts'
+import { barStartTick } from '$shared/music/bars.ts'
 import { copyNotes, duplicateNotes, pasteNotes } from '../commands/clipboard.ts'
 import { changeVelocity, deleteNotes, moveNotes, quantizeSelection, transposeNotes } from '../commands/notes.ts'
 import { gridTicks } from '../commands/snap.ts'

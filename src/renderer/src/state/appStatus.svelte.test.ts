@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppStatus } from './appStatus.svelte.ts'
-import type { ModelStatus } from '../../../shared/ipc/app.ts'
+import type { ModelStatus } from '$shared/ipc/app.ts'
 
 const ready: ModelStatus = { state: 'ready', backend: { active: 'wasm', tfBackend: 'wasm', skipped: [] } }
 type InfoAnswer = Awaited<ReturnType<Window['api']['info']>>

@@ -1,4 +1,4 @@
-import type { AppInfo, ModelStatus } from '../../../shared/ipc/index.ts'
+import type { AppInfo, ModelStatus } from '$shared/ipc/index.ts'
 
 /** What the status bar shows: the app version and the model's state with its backend. */
 export class AppStatus {

@@ -4,8 +4,8 @@ import { ContinueSession } from './continueSession.svelte.ts'
 import { Editor } from './editor.svelte.ts'
 import { allNoteIds, notesWithIds } from './editorSong.ts'
 import { songWith } from '#fixtures/editorSongs.ts'
-import type { ModelStatus } from '../../../shared/ipc/app.ts'
-import type { ContinueProgress, ContinueRequestInput, ContinueResponse } from '../../../shared/ipc/continue.ts'
+import type { ModelStatus } from '$shared/ipc/app.ts'
+import type { ContinueProgress, ContinueRequestInput, ContinueResponse } from '$shared/ipc/continue.ts'
 
 const ready: ModelStatus = { state: 'ready', backend: { active: 'wasm', tfBackend: 'wasm', skipped: [] } }
 type Answer = Awaited<ReturnType<Window['api']['continue']>>

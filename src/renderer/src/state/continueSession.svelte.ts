@@ -1,12 +1,12 @@
-import type { ModelStatus } from '../../../shared/ipc/app.ts'
-import type { ContinueResponse } from '../../../shared/ipc/continue.ts'
+import type { ModelStatus } from '$shared/ipc/app.ts'
+import type { ContinueResponse } from '$shared/ipc/continue.ts'
 import { acceptCandidate } from '../commands/candidate.ts'
 import { addBatch, current, cycle, emptyCandidates, type CandidateEntry, type CandidateList } from '../continue/candidates.ts'
 import { candidatesOf, failureMessage, modelProblem } from '../continue/outcome.ts'
 import { barsToContinue, randomSeed } from '../continue/request.ts'
-import { buildContinueRequest, defaultContinueSettings, type ContinueSettings } from '../../../shared/continueRequest.ts'
+import { buildContinueRequest, defaultContinueSettings, type ContinueSettings } from '$shared/continueRequest.ts'
 import type { Editor } from './editor.svelte.ts'
-import { barAtTick } from '../../../shared/music/bars.ts'
+import { barAtTick } from '$shared/music/bars.ts'
 
 /** The part of window.api Continue uses. */
 export type ContinueApi = Pick<Window['api'], 'continue' | 'cancelContinue' | 'onContinueProgress'>

@@ -8,8 +8,8 @@ import { plainSong } from '../files/plainSong.ts'
 import { formatImportReport } from '../files/importReport.ts'
 import type { FilesApi } from '../files/api.ts'
 import { songWith } from '#fixtures/editorSongs.ts'
-import { emptyReport } from '../../../shared/midi/report.ts'
-import type { Song } from '../../../shared/music/types.ts'
+import { emptyReport } from '$shared/midi/report.ts'
+import type { Song } from '$shared/music/types.ts'
 
 /** A stand-in for main's file handlers: each call answers from `answers` (or `{ ok: true }`) and is logged. */
 function fakeFiles(answers: Partial<Record<keyof FilesApi, unknown[]>> = {}) {

@@ -1,7 +1,7 @@
-import type { Song } from '../../../shared/music/types.ts'
-import type { RecentFile } from '../../../shared/ipc/files.ts'
-import { createSong } from '../../../shared/music/song.ts'
-import { barRangeTicks } from '../../../shared/music/bars.ts'
+import type { Song } from '$shared/music/types.ts'
+import type { RecentFile } from '$shared/ipc/files.ts'
+import { createSong } from '$shared/music/song.ts'
+import { barRangeTicks } from '$shared/music/bars.ts'
 import {
   Autosave,
   DocumentStatus,

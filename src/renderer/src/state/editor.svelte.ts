@@ -1,5 +1,5 @@
-import type { BarRange, Song } from '../../../shared/music/types.ts'
-import { createSong } from '../../../shared/music/song.ts'
+import type { BarRange, Song } from '$shared/music/types.ts'
+import { createSong } from '$shared/music/song.ts'
 import type { Command, Edit } from '../commands/edit.ts'
 import { History } from './history.ts'
 import { notesWithIds, withNoteIds, type EditorNote, type EditorSong, type NoteId } from './editorSong.ts'

@@ -1,4 +1,4 @@
-import type { Note, Song, Track } from '../../../shared/music/types.ts'
+import type { Note, Song, Track } from '$shared/music/types.ts'
 
 // The shared Song is plain data that crosses IPC and goes into MIDI files. The editor gives each of
 // its notes an id (as Signal does), so that selection, gestures and undo follow a note however it is

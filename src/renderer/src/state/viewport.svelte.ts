@@ -1,5 +1,5 @@
-import type { Song, Ticks } from '../../../shared/music/types.ts'
-import { barStartTick } from '../../../shared/music/bars.ts'
+import type { Song, Ticks } from '$shared/music/types.ts'
+import { barStartTick } from '$shared/music/bars.ts'
 import { KEYBOARD_WIDTH, RollTransform, type View } from '../pianoroll/transform.ts'
 import { centerPitch, clampView, fitView, zoomXAt, zoomYAt } from '../pianoroll/viewMath.ts'
 import { songExtent } from '../pianoroll/extent.ts'

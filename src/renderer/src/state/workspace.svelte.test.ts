@@ -3,7 +3,7 @@ import { flushSync } from 'svelte'
 import { Workspace } from './workspace.svelte.ts'
 import { allNoteIds } from './editorSong.ts'
 import { notesOf, songWith } from '#fixtures/editorSongs.ts'
-import type { ModelStatus } from '../../../shared/ipc/app.ts'
+import type { ModelStatus } from '$shared/ipc/app.ts'
 
 // The real player loads Tone.js and piano samples; this one records what it was asked to do.
 const sounded: string[] = []

@@ -1,4 +1,4 @@
-import type { BarRange } from '../../../../shared/music/types.ts'
+import type { BarRange } from '$shared/music/types.ts'
 import type { EditorNote } from '../../state/editorSong.ts'
 import type { Grid } from '../../commands/snap.ts'
 import type { Editor } from '../../state/editor.svelte.ts'

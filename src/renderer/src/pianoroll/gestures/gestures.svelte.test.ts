@@ -5,7 +5,7 @@ import { notesOf, songWith } from '#fixtures/editorSongs.ts'
 import { RollTransform } from '../transform.ts'
 import { startGesture, type Tool } from '../pointer.ts'
 import type { PointerInfo, RollContext } from './gesture.ts'
-import type { Note } from '../../../../shared/music/types.ts'
+import type { Note } from '$shared/music/types.ts'
 
 // Scrolled so that the rows from C4 to C6 lie below the ruler (a press on the ruler selects bars).
 const transform = new RollTransform({ pxPerTick: 0.1, keyHeight: 10, scrollTick: 0, scrollY: 200 })

@@ -1,4 +1,4 @@
-import type { Note } from '../../../../shared/music/types.ts'
+import type { Note } from '$shared/music/types.ts'
 import { forEachVisible } from '../visible.ts'
 import { KEYBOARD_WIDTH } from '../transform.ts'
 import { colors, type Scene } from './scene.ts'

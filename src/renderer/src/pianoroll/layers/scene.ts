@@ -1,4 +1,4 @@
-import type { BarRange, Note, Ticks } from '../../../../shared/music/types.ts'
+import type { BarRange, Note, Ticks } from '$shared/music/types.ts'
 import type { RollTransform } from '../transform.ts'
 import type { EditorSong, NoteId } from '../../state/editorSong.ts'
 
