@@ -30,6 +30,8 @@ function snapWith(meter: Meter, grid: Grid, tick: Ticks, round: (x: number) => n
   const barStart = barStartTick(meter, barAtTick(meter, Math.max(0, tick)))
   const snapped = barStart + Math.round(round((tick - barStart) / step) * step)
   const nextBar = barStartTick(meter, barAtTick(meter, Math.max(0, tick)) + 1)
+  // The next bar line is a grid line too: in a bar shorter than a whole number of steps it can be the nearest.
+  if (round === Math.round && nextBar - tick < Math.abs(snapped - tick)) return nextBar
   return Math.max(0, Math.min(snapped, nextBar))
 }
 
