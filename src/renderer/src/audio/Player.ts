@@ -3,6 +3,9 @@ import type { Note, Song, Ticks } from '$shared/music/types.ts'
 import { loadSampleBytes, pianoSampleUrls } from './samples.ts'
 import { scheduleNotes, songEndTick } from './schedule.ts'
 import { TempoMap } from './timing.ts'
+import { Metronome } from './Metronome.ts'
+import { LivePiano } from './LivePiano.ts'
+import { heardAt, outputStamp, type OutputClockSource } from './outputClock.ts'
 
 /** What to play. */
 export interface PlayOptions {
@@ -14,6 +17,16 @@ export interface PlayOptions {
   toTick?: Ticks | undefined
   /** Notes to play along with the song (a candidate being auditioned). */
   extra?: readonly Note[] | undefined
+  /** One bar of count-in clicks before `fromTick` (recording). */
+  countIn?: boolean | undefined
+  /** Play on until stopped, past the last note (recording). */
+  open?: boolean | undefined
+}
+
+/** When playback starts. */
+export interface PlayStart {
+  /** The page time (performance.now, ms) at which `fromTick` is heard, after any count-in. */
+  heardAtMs: number
 }
 
 /** Seconds the output fades out when stopping, so a stop never clicks. */
@@ -28,6 +41,9 @@ const RELEASE: number = 0.8
 export class Player {
   /** The samples, shared with offline rendering. */
   readonly buffers: Tone.ToneAudioBuffers
+  /** The metronome: it clicks along whenever it is enabled (never in exports). */
+  readonly metronome: Metronome
+  #live: LivePiano | undefined
   private readonly output: Tone.Gain
   private readonly sampler: Tone.Sampler
   private readonly ready: Promise<void>
@@ -40,6 +56,7 @@ export class Player {
     this.output = new Tone.Gain(1).toDestination()
     this.buffers = new Tone.ToneAudioBuffers()
     this.sampler = new Tone.Sampler({ release: RELEASE }).connect(this.output)
+    this.metronome = new Metronome({ enabled: false }).connect(this.output)
     this.ready = Promise.all(
       Object.entries(pianoSampleUrls).map(async ([name, url]) => {
         const decoded = await Tone.getContext().decodeAudioData(await loadSampleBytes(url))
@@ -49,6 +66,7 @@ export class Player {
       }),
     ).then(() => {
       this.samplesLoaded = true
+      this.#live = new LivePiano(this.buffers, { release: RELEASE }).toDestination()
     })
     // Playback reports a failure when it is asked for; nothing else waits on this promise.
     this.ready.catch(() => undefined)
@@ -57,6 +75,11 @@ export class Player {
   /** Resolves when every sample has loaded. */
   loaded(): Promise<void> {
     return this.ready
+  }
+
+  /** The piano a MIDI keyboard plays (MIDI thru), once the samples have loaded. */
+  get live(): LivePiano | undefined {
+    return this.#live
   }
 
   /** True while playing. */
@@ -83,36 +106,42 @@ export class Player {
     this.endListener = listener
   }
 
-  /** Starts playing the song (stopping what was playing). */
-  async play(song: Song, options: PlayOptions): Promise<void> {
+  /** Starts playing the song (stopping what was playing); resolves to when `fromTick` will be heard. */
+  async play(song: Song, options: PlayOptions): Promise<PlayStart> {
     await Tone.start()
     await this.ready
     this.halt()
     const transport = Tone.getTransport()
     this.tempo = new TempoMap(song)
-    const end = options.loop?.end ?? options.toTick ?? songEndTick(song, options.extra)
+    const end = options.open ? Infinity : (options.loop?.end ?? options.toTick ?? songEndTick(song, options.extra))
     const from = options.loop ? options.loop.start : options.fromTick
     const notes = scheduleNotes(song, options.loop?.start ?? Math.min(from, end), end, options.extra)
     for (const note of notes) {
       const name = Tone.Frequency(note.pitch, 'midi').toNote()
       transport.schedule((time) => this.sampler.triggerAttackRelease(name, note.duration, time, note.velocity), note.time)
     }
+    this.metronome.schedule(song, options.loop?.start ?? from, end, transport)
     const endSeconds = this.tempo.seconds(end)
     if (options.loop) {
       transport.loop = true
       transport.loopStart = this.tempo.seconds(options.loop.start)
       transport.loopEnd = endSeconds
-    } else {
+    } else if (!options.open) {
       transport.loop = false
       // Let the last notes ring out before stopping by itself.
       transport.schedule(() => Tone.getDraw().schedule(() => this.finish(), Tone.now()), endSeconds + 0.9)
     }
-    transport.start(Tone.now() + 0.05, this.tempo.seconds(from))
+    let at = Tone.now() + 0.05
+    if (options.countIn) at += this.metronome.countIn(song, from, at)
+    transport.start(at, this.tempo.seconds(from))
+    const context = Tone.getContext().rawContext as unknown as OutputClockSource
+    return { heardAtMs: heardAt(at, outputStamp(context, performance.now())) }
   }
 
   /** Stops with a short fade, so nothing clicks. */
   stop(): void {
-    if (!this.playing) return
+    // Not yet playing: a start (after a count-in) may be pending; call it off.
+    if (!this.playing) return this.halt()
     const now = Tone.now()
     this.output.gain.cancelScheduledValues(now)
     this.output.gain.setValueAtTime(this.output.gain.value, now)
@@ -138,6 +167,8 @@ export class Player {
   /** Frees the audio nodes and samples. */
   dispose(): void {
     this.halt()
+    this.metronome.dispose()
+    this.#live?.dispose()
     this.sampler.dispose()
     this.buffers.dispose()
     this.output.dispose()
@@ -154,6 +185,7 @@ export class Player {
     transport.stop()
     transport.cancel(0)
     transport.loop = false
+    this.metronome.cancelCountIn()
     this.sampler.releaseAll()
     if (unmute) this.unmute()
   }
