@@ -12,6 +12,10 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, platform
     click: () => send(command),
   })
   const isMac = platform === 'darwin'
+  // Single-key shortcuts are the page's own (keys/shortcuts.ts): shown in the menu but not registered, so
+  // typing R or K in a text field stays typing. macOS would register them anyway, so it shows none.
+  const pageKey = (label: string, command: MenuCommand, key: string): MenuItemConstructorOptions =>
+    isMac ? item(label, command) : { ...item(label, command, key), registerAccelerator: false }
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
@@ -50,6 +54,10 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, platform
         { type: 'separator' },
         { role: 'togglefullscreen' },
       ],
+    },
+    {
+      label: 'Transport',
+      submenu: [pageKey('Record', 'transport:record', 'R'), pageKey('Metronome', 'transport:metronome', 'K')],
     },
     {
       label: 'Model',

@@ -69,6 +69,8 @@ export const menuCommands = [
   'view:zoomIn',
   'view:zoomOut',
   'view:fit',
+  'transport:record',
+  'transport:metronome',
   'model:continue',
   'help:shortcuts',
   'help:about',

@@ -5,6 +5,8 @@ export type ActionId =
   | 'playStop'
   | 'playSelection'
   | 'toggleLoop'
+  | 'record'
+  | 'toggleMetronome'
   | 'toolDraw'
   | 'toolSelect'
   | 'toolErase'
@@ -66,6 +68,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: ' ', action: 'playStop', label: 'Play / stop', group: 'Playback' },
   { key: ' ', shift: true, action: 'playSelection', label: 'Play the selected bars', group: 'Playback' },
   { key: 'l', action: 'toggleLoop', label: 'Loop the selected bars on / off', group: 'Playback' },
+  { key: 'r', action: 'record', label: 'Record from the MIDI keyboard at the playhead (count-in first) / stop', group: 'Playback', menu: 'transport:record' },
+  { key: 'k', action: 'toggleMetronome', label: 'Metronome on / off', group: 'Playback', menu: 'transport:metronome' },
   { key: 'd', action: 'toolDraw', label: 'Draw tool', group: 'Tools' },
   { key: 's', action: 'toolSelect', label: 'Select tool', group: 'Tools' },
   { key: 'e', action: 'toolErase', label: 'Erase tool', group: 'Tools' },
@@ -162,6 +166,8 @@ export const MENU_ACTIONS: Record<MenuCommand, ActionId | 'about'> = {
   'view:zoomIn': 'zoomIn',
   'view:zoomOut': 'zoomOut',
   'view:fit': 'fit',
+  'transport:record': 'record',
+  'transport:metronome': 'toggleMetronome',
   'model:continue': 'continue',
   'help:shortcuts': 'help',
   'help:about': 'about',

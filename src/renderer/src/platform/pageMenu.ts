@@ -42,6 +42,13 @@ export const PAGE_MENU: readonly PageMenuGroup[] = [
       { label: 'Fit Song', command: 'view:fit' },
     ],
   },
+  {
+    label: 'Transport',
+    items: [
+      { label: 'Record', command: 'transport:record' },
+      { label: 'Metronome', command: 'transport:metronome' },
+    ],
+  },
   { label: 'Model', items: [{ label: 'Continue Selection', command: 'model:continue' }] },
   {
     label: 'Help',

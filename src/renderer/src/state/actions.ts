@@ -16,6 +16,13 @@ export function runAction(ws: Workspace, action: ActionId): void {
       return ws.playing ? ws.stop() : void ws.play(ws.playFrom(false))
     case 'playSelection':
       return void ws.play(ws.playFrom(true))
+    case 'record':
+      if (ws.recorder.active) return ws.recorder.stop()
+      if (ws.playing) ws.stop()
+      return void ws.recorder.start(ws.playFrom(false))
+    case 'toggleMetronome':
+      ws.setMetronome(!ws.metronome)
+      return ws.say(`Metronome ${ws.metronome ? 'on' : 'off'}.`, 3)
     case 'toggleLoop':
       ws.setLoop(!ws.loop)
       if (ws.loop && !e.bars) ws.say('Loop is on: select bars on the ruler to loop them.')
@@ -28,9 +35,10 @@ export function runAction(ws: Workspace, action: ActionId): void {
     case 'toolErase':
       return ws.setTool('erase')
     case 'undo':
-      return e.undo()
     case 'redo':
-      return e.redo()
+      // A take is written when recording stops: stop first, so undo takes it back.
+      if (ws.recorder.active) ws.recorder.stop()
+      return action === 'undo' ? e.undo() : e.redo()
     case 'cut':
       ws.clipboard = copyNotes(e.song, sel)
       return e.apply((song) => deleteNotes(song, sel))

@@ -10,6 +10,7 @@ const sounded: string[] = []
 vi.mock('../audio/Player.ts', () => ({
   Player: class {
     playing = false
+    metronome = { enabled: false }
     onEnd(): void {}
     position(): number {
       return 0

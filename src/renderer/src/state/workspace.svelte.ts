@@ -6,11 +6,14 @@ import { noteExtent } from '../commands/edit.ts'
 import { gridTicks, type Grid } from '../commands/snap.ts'
 import type { ActionId } from '../keys/shortcuts.ts'
 import type { Tool } from '../pianoroll/pointer.ts'
-import type { Player } from '../audio/Player.ts'
+import type { Player, PlayOptions, PlayStart } from '../audio/Player.ts'
+import { MidiThru } from '../midi/thru.ts'
 import { ContinueSession, type ContinueApi } from './continueSession.svelte.ts'
 import { Editor } from './editor.svelte.ts'
 import { Viewport } from './viewport.svelte.ts'
 import { runAction } from './actions.ts'
+import { browserMidiEnvironment, MidiInput, type MidiEnvironment } from './midiInput.svelte.ts'
+import { Recorder } from './recorder.svelte.ts'
 
 /** Where the pointer is over the notes: the key and the tick. */
 export interface Hover {
@@ -41,6 +44,12 @@ export class Workspace {
   readonly viewport = new Viewport()
   /** Continue: settings, progress, candidates. */
   readonly continuation: ContinueSession
+  /** The MIDI keyboard: its keys are heard (MIDI thru) and recorded. */
+  readonly midi: MidiInput
+  /** Recording takes from the MIDI keyboard. */
+  readonly recorder: Recorder
+  readonly #thru = new MidiThru(() => this.player?.live)
+  #metronome = $state(false)
   #tool = $state<Tool>('draw')
   #grid = $state.raw<Grid>({ division: 16, triplet: false })
   #drawVelocity = $state(90)
@@ -67,8 +76,32 @@ export class Workspace {
   private playerLoading: Promise<Player> | undefined
   private frame = 0
 
-  constructor(api: ContinueApi, model: () => ModelStatus) {
+  constructor(api: ContinueApi, model: () => ModelStatus, midi: MidiEnvironment = browserMidiEnvironment()) {
     this.continuation = new ContinueSession(api, this.editor, model)
+    this.midi = new MidiInput(midi, (text) => this.say(text))
+    this.recorder = new Recorder({
+      editor: this.editor,
+      transport: { start: async (tick, countIn) => (await this.#start({ fromTick: tick, countIn, open: true }))?.heardAtMs, stop: () => this.#stopPlayback() },
+      grid: () => this.#grid,
+      say: (text) => this.say(text),
+    })
+    this.midi.onEvent((event, at) => {
+      if (!this.player) void this.audio() // the first key loads the piano; later ones are heard
+      this.#thru.handle(event)
+      this.recorder.input(event, at)
+    })
+    this.midi.onLost(() => this.#thru.releaseAll())
+  }
+
+  /** The metronome clicks along with playback and recording. */
+  get metronome(): boolean {
+    return this.#metronome
+  }
+
+  /** Turns the metronome on or off (at once, also while playing). */
+  setMetronome(on: boolean): void {
+    this.#metronome = on
+    if (this.player) this.player.metronome.enabled = on
   }
 
   /** The piano roll's tool. */
@@ -181,16 +214,24 @@ export class Workspace {
   /** Plays from `fromTick` (looping the selected bars when loop is on), with optional extra notes. */
   async play(fromTick: Ticks, extra?: readonly Note[], toTick?: Ticks): Promise<void> {
     this.auditioning = false
-    const player = await this.audio()
+    if (this.recorder.active) this.recorder.stop()
     const bars = this.editor.bars
     const loop = this.loop && bars ? barRangeTicks(this.editor.song, bars) : undefined
+    await this.#start({ fromTick, loop, extra, toTick })
+  }
+
+  /** Starts the player (the metronome as set) and the playhead; undefined when playback failed. */
+  async #start(options: PlayOptions): Promise<PlayStart | undefined> {
+    const player = await this.audio()
+    player.metronome.enabled = this.#metronome
+    let start: PlayStart
     try {
       if (!player.playing) this.say('Loading the piano…')
-      await player.play(this.editor.song, { fromTick, loop, extra, toTick })
+      start = await player.play(this.editor.song, options)
       if (this.#message === 'Loading the piano…') this.say(undefined)
     } catch (e) {
       this.say(`Playback failed: ${e instanceof Error ? e.message : String(e)}`, 20)
-      return
+      return undefined
     }
     this.#playing = true
     cancelAnimationFrame(this.frame)
@@ -202,10 +243,16 @@ export class Workspace {
       this.frame = requestAnimationFrame(tick)
     }
     this.frame = requestAnimationFrame(tick)
+    return start
   }
 
-  /** Stops playback (with a short fade). */
+  /** Stops playback (with a short fade); while recording, stops and keeps the take. */
   stop(): void {
+    if (this.recorder.active) return this.recorder.stop()
+    this.#stopPlayback()
+  }
+
+  #stopPlayback(): void {
     this.player?.stop()
     this.stopped()
   }
@@ -231,9 +278,10 @@ export class Workspace {
     if (text !== undefined) this.messageTimer = setTimeout(() => (this.#message = undefined), seconds * 1000)
   }
 
-  /** Frees playback. */
+  /** Frees playback and MIDI input. */
   dispose(): void {
     cancelAnimationFrame(this.frame)
+    this.midi.dispose()
     this.player?.dispose()
   }
 
