@@ -113,7 +113,7 @@ export class Recorder {
     this.#events = []
     this.#state = 'countIn'
     const startMs = await this.deps.transport.start(fromTick, this.#countIn)
-    if (this.#state === 'idle') {
+    if (!this.active) {
       // Stopped while playback was starting (the piano loading): stop what has just started.
       if (startMs !== undefined) this.deps.transport.stop()
       return
