@@ -8,7 +8,7 @@ import { createElectronDialogs } from './electronDialogs.ts'
 import { FileService } from '../services/files/fileService.ts'
 import { registerIpc } from './registerIpc.ts'
 import { buildMenuTemplate } from './menu.ts'
-import { isAppUrl } from './security.ts'
+import { isAppUrl, isPermissionAllowed } from './security.ts'
 import { describeBackend } from '../model/describeBackend.ts'
 import type { EventChannel, EventMap } from '../shared/ipc/index.ts'
 
@@ -88,9 +88,15 @@ function createWindow(): BrowserWindow {
   return window
 }
 
-function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+// Web MIDI for the app's own page (a MIDI keyboard to play in from); every other permission, MIDI sysex
+// included, is refused (security.ts). A check made for no document falls back to the asking contents' page.
+function grantMidiOnly(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, { requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, appUrl))
+  })
+  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, { requestingUrl: details.requestingUrl ?? contents?.getURL(), isMainFrame: details.isMainFrame }, appUrl),
+  )
 }
 
 // The shipped checkpoint: resources/model beside the app (out/main is two levels below the app root).
@@ -126,7 +132,7 @@ app.on('web-contents-created', (_event, contents) => {
 })
 
 void app.whenReady().then(() => {
-  denyAllPermissions()
+  grantMidiOnly()
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((command) => send('menu:command', command), process.platform, !app.isPackaged)))
   mainWindow = createWindow()
   app.on('activate', () => {

@@ -68,9 +68,17 @@ describe('the built main bundle under a stand-in Electron', () => {
     expect(report.quitAfterSaved).toBe(1)
   })
 
-  it('denies permissions, new windows, webviews and navigation away from the app', () => {
-    expect(report.permissionGranted).toBe(false)
-    expect(report.permissionCheck).toBe(false)
+  it('grants MIDI (not sysex) to the app page only, denies every other permission, new windows, webviews and navigation away', () => {
+    expect(report.permissions).toEqual({
+      media: false,
+      midi: true,
+      midiSysex: false,
+      midiFromElsewhere: false,
+      midiFromSubframe: false,
+      checkNotifications: false,
+      checkMidi: true,
+      checkMidiSysex: false,
+    })
     expect(report.windowOpen).toEqual({ action: 'deny' })
     expect(report.webviewPrevented).toBe(true)
     expect(report.navigationToRemotePrevented).toBe(true)

@@ -162,8 +162,12 @@ async function probe() {
     for (const listener of contents.events['will-navigate'] ?? []) listener({ preventDefault: () => (prevented = true) }, url)
     return prevented
   }
-  let permissionGranted
-  record.permissionRequest(contents, 'media', (granted) => (permissionGranted = granted))
+  const ask = (permission, url = appUrl, isMainFrame = true) => {
+    let granted
+    record.permissionRequest(contents, permission, (answer) => (granted = answer), { requestingUrl: url, isMainFrame })
+    return granted
+  }
+  const check = (permission, url = appUrl) => record.permissionCheck(contents, permission, 'file:///', { requestingUrl: url, isMainFrame: true })
   const report = {
     sandboxEnabled: record.sandboxEnabled,
     windowCount: record.windows.length,
@@ -173,8 +177,16 @@ async function probe() {
     loaded: window.loaded,
     channels: Object.keys(record.handlers).sort(),
     menuLabels: record.menu.template.map((item) => item.label ?? item.role),
-    permissionGranted,
-    permissionCheck: record.permissionCheck(contents, 'notifications'),
+    permissions: {
+      media: ask('media'),
+      midi: ask('midi'),
+      midiSysex: ask('midiSysex'),
+      midiFromElsewhere: ask('midi', 'https://example.com/'),
+      midiFromSubframe: ask('midi', appUrl, false),
+      checkNotifications: check('notifications'),
+      checkMidi: check('midi'),
+      checkMidiSysex: check('midiSysex'),
+    },
     windowOpen: contents.openHandler({ url: 'https://example.com' }),
     navigationToRemotePrevented: navigation('https://example.com/'),
     navigationToAppPrevented: navigation(appUrl),
