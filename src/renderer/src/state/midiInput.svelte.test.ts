@@ -76,12 +76,13 @@ describe('MidiInput', () => {
     expect(asked).toEqual([])
   })
 
-  it('opens without sysex when allowed before, listens to the first input and passes its keys and pedal on', async () => {
-    const { midi, keys, asked, said, events } = setup({ permission: 'granted' })
+  it('opens without sysex when allowed before, listens to the first input (remembered) and passes its keys and pedal on', async () => {
+    const { midi, keys, asked, said, events, stored } = setup({ permission: 'granted' })
     await midi.connect()
     expect(asked).toEqual([{ sysex: false }])
     expect(midi.status).toBe('ready')
     expect(midi.current).toEqual({ id: 'k1', name: 'Keys' })
+    expect(JSON.parse(stored.get(MIDI_CHOICE_KEY)!)).toEqual({ id: 'k1', name: 'Keys' })
     expect(said.at(-1)).toMatch(/“Keys” connected/)
     keys.send([0x90, 60, 100], 500)
     keys.send([0xb0, 64, 127], 510)

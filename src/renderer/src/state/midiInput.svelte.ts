@@ -116,9 +116,7 @@ export class MidiInput {
 
   /** Listens to this input (undefined: to none) and remembers the choice. */
   choose(id: string | undefined): void {
-    const device = this.#inputs.find((d) => d.id === id)
-    this.#choice = device ?? 'none'
-    this.env.storage?.setItem(MIDI_CHOICE_KEY, writeChoice(this.#choice))
+    this.#remember(this.#inputs.find((d) => d.id === id) ?? 'none')
     this.#refresh()
   }
 
@@ -144,11 +142,18 @@ export class MidiInput {
     if (!this.#access) return
     this.#inputs = connectedInputs(this.#access)
     const wanted = pickInput(this.#inputs, this.#choice)
+    // The first keyboard found, when none was ever chosen, is remembered as if chosen: the same one next time.
+    if (wanted && this.#choice === undefined) this.#remember(wanted)
     if (wanted?.id === this.#current?.id) return
     const lost = this.#current
     this.#listen(wanted)
     if (wanted) this.say(`MIDI keyboard “${wanted.name}” connected: play, or press R to record.`)
     else if (lost && this.#choice !== 'none') this.say(`MIDI keyboard “${lost.name}” was unplugged; it reconnects when it is plugged back in.`)
+  }
+
+  #remember(choice: MidiChoice): void {
+    this.#choice = choice
+    this.env.storage?.setItem(MIDI_CHOICE_KEY, writeChoice(choice))
   }
 
   #listen(device: MidiDevice | undefined): void {
