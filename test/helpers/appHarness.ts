@@ -76,7 +76,7 @@ function preloadShim(preloadSource: string): string {
 }
 
 /** Starts the model host and the page; call close() when done. */
-export async function startApp(options: { browser?: Browser; modelDir?: string; dialogs?: Dialogs; dataDir?: string } = {}): Promise<AppUnderTest> {
+export async function startApp(options: { browser?: Browser; modelDir?: string; dialogs?: Dialogs; dataDir?: string; initScript?: string } = {}): Promise<AppUnderTest> {
   const rendererDir = join(outDir, 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" first')
   const model = new ModelHost(pathToFileURL(join(outDir, 'main', 'modelWorker.js')), { modelDir: options.modelDir ?? resolve('resources/model') })
@@ -100,6 +100,8 @@ export async function startApp(options: { browser?: Browser; modelDir?: string; 
   const dispatch = createDispatch(createHandlers({ model, notify: (channel, payload) => void notify(channel, payload), files }))
   await context.exposeBinding('__npInvoke', (_source, channel: string, payload: unknown) => dispatch(channel, payload))
   await context.addInitScript({ content: preloadShim(await readFile(join(outDir, 'preload', 'index.cjs'), 'utf8')) })
+  // Test stand-ins the page needs before its own scripts run (a fake Web MIDI: test/helpers/fakeMidi.ts).
+  if (options.initScript) await context.addInitScript({ content: options.initScript })
   await context.route(`${origin}/**`, async (route) => {
     const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname))
     const file = join(rendererDir, path === '/' ? 'index.html' : path)
