@@ -20,6 +20,12 @@ export interface MetronomeOptions {
   enabled: boolean
 }
 
+/** The two voices of a click: downbeats and the other beats. */
+interface Clicker {
+  accent: Tone.Synth
+  beat: Tone.Synth
+}
+
 /** Bars of clicks scheduled at a time when there is no end (recording goes on until Stop). */
 const CHUNK_BARS = 8
 
@@ -35,8 +41,8 @@ export class Metronome {
   /** Whether the song's clicks sound; it can change while playing (each click checks as it fires). */
   enabled: boolean
   readonly #options: MetronomeOptions
-  readonly #synth: Tone.Synth
-  #countIn: Tone.Synth | undefined
+  readonly #synths: Clicker
+  #countIn: Clicker | undefined
 
   /** The defaults: a 1.6 kHz downbeat and 1.1 kHz beats, 30 ms long, on. */
   static getDefaults(): MetronomeOptions {
@@ -47,7 +53,7 @@ export class Metronome {
     this.#options = { ...Metronome.getDefaults(), ...options }
     this.enabled = this.#options.enabled
     this.output = new Tone.Gain(1)
-    this.#synth = this.#newSynth()
+    this.#synths = this.#newClicker()
   }
 
   /** Sends the clicks to `destination`. */
@@ -68,7 +74,7 @@ export class Metronome {
     const clicks = clicksBetween(song, from, chunkEnd)
     for (const click of clicks) {
       transport.schedule((time) => {
-        if (this.enabled) this.#click(this.#synth, time, click.accent)
+        if (this.enabled) this.#click(this.#synths, time, click.accent)
       }, click.time)
     }
     // No end: when this chunk is half played, schedule the next one.
@@ -79,32 +85,36 @@ export class Metronome {
   /** Schedules one bar of count-in clicks (sounding whether or not the metronome is on) from `at`; returns its length. */
   countIn(song: Pick<Song, 'ppq' | 'tempos' | 'timeSignatures'>, tick: Ticks, at: Seconds): Seconds {
     this.cancelCountIn()
-    const synth = (this.#countIn = this.#newSynth())
+    const synths = (this.#countIn = this.#newClicker())
     const { clicks, seconds } = countInClicks(song, tick)
-    for (const click of clicks) this.#click(synth, at + click.offset, click.accent)
+    for (const click of clicks) this.#click(synths, at + click.offset, click.accent)
     return seconds
   }
 
   /** Silences a count-in that has not finished (Stop pressed during it). */
   cancelCountIn(): void {
-    this.#countIn?.dispose()
+    this.#countIn?.accent.dispose()
+    this.#countIn?.beat.dispose()
     this.#countIn = undefined
   }
 
   /** Frees the audio nodes. */
   dispose(): void {
     this.cancelCountIn()
-    this.#synth.dispose()
+    this.#synths.accent.dispose()
+    this.#synths.beat.dispose()
     this.output.dispose()
   }
 
-  #click(synth: Tone.Synth, time: Seconds, accent: boolean): void {
+  #click(synths: Clicker, time: Seconds, accent: boolean): void {
     const o = this.#options
-    synth.triggerAttackRelease(accent ? o.accentFrequency : o.beatFrequency, o.length, time, accent ? o.accentLevel : o.beatLevel)
+    if (accent) synths.accent.triggerAttackRelease(o.accentFrequency, o.length, time, o.accentLevel)
+    else synths.beat.triggerAttackRelease(o.beatFrequency, o.length, time, o.beatLevel)
   }
 
-  #newSynth(): Tone.Synth {
-    const synth = new Tone.Synth({ oscillator: { type: 'sine' }, envelope: { attack: 0.001, decay: this.#options.length, sustain: 0, release: 0.005 } })
-    return synth.connect(this.output)
+  // One synth per pitch: a click only restarts its envelope, never glides from the other pitch.
+  #newClicker(): Clicker {
+    const synth = () => new Tone.Synth({ oscillator: { type: 'sine' }, envelope: { attack: 0.001, decay: this.#options.length, sustain: 0, release: 0.005 } }).connect(this.output)
+    return { accent: synth(), beat: synth() }
   }
 }
