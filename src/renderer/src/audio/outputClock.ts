@@ -2,7 +2,9 @@ import type { Seconds } from './timing.ts'
 
 /** A moment of the audio output: a context time and the page time (performance.now, ms) it is heard. */
 export interface OutputStamp {
+  /** The audio context's time. */
   contextTime: Seconds
+  /** The page time (ms) at which it is heard. */
   performanceTime: number
 }
 

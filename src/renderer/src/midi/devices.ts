@@ -11,7 +11,9 @@ export interface MidiMessage {
 
 /** A MIDI input port. */
 export interface MidiPort {
+  /** The browser's id for the port (may change between sessions). */
   readonly id: string
+  /** What the device calls itself. */
   readonly name: string | null
   /** 'connected' or 'disconnected' (a port can be listed while unplugged). */
   readonly state: string
@@ -28,7 +30,9 @@ export interface MidiAccess {
 
 /** An input the picker offers. */
 export interface MidiDevice {
+  /** The port's id. */
   id: string
+  /** Its name, as the picker shows it. */
   name: string
 }
 

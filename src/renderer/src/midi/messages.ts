@@ -5,19 +5,23 @@
 /** A key goes down (velocity 1..127). */
 export interface KeyDown {
   type: 'keyDown'
+  /** MIDI note number 0..127. */
   pitch: number
+  /** How hard, 1..127. */
   velocity: number
 }
 
 /** A key comes up. */
 export interface KeyUp {
   type: 'keyUp'
+  /** MIDI note number 0..127. */
   pitch: number
 }
 
 /** The sustain pedal (controller 64) goes down or up. */
 export interface Pedal {
   type: 'pedal'
+  /** True from value 64 up. */
   down: boolean
 }
 
