@@ -18,6 +18,7 @@ export function runAction(ws: Workspace, action: ActionId): void {
       return void ws.play(ws.playFrom(true))
     case 'record':
       if (ws.recorder.active) return ws.recorder.stop()
+      if (!ws.midi.current) return ws.say(ws.midi.problem ?? 'Connect a MIDI keyboard first: MIDI in the toolbar.', 12)
       if (ws.playing) ws.stop()
       return void ws.recorder.start(ws.playFrom(false))
     case 'toggleMetronome':

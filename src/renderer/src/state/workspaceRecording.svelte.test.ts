@@ -115,6 +115,13 @@ describe('Workspace: MIDI keyboard, recording and metronome', () => {
     expect(notesOf(ws.editor.song).map((n) => n.pitch)).toEqual([60, 62])
   })
 
+  it('R with no keyboard connected says to connect one, and does not record', async () => {
+    const ws = new Workspace(api, () => ready, { requestAccess: async () => ({ inputs: new Map(), onstatechange: null }) })
+    await ws.midi.enable()
+    ws.run('record')
+    expect([ws.recorder.active, ws.playing, ws.message]).toEqual([false, false, 'Connect a MIDI keyboard first: MIDI in the toolbar.'])
+  })
+
   it('K turns the metronome on and off, at once in the player too, and it clicks along with playback', async () => {
     const ws = new Workspace(api, () => ready, {})
     ws.run('toggleMetronome')
@@ -125,10 +132,12 @@ describe('Workspace: MIDI keyboard, recording and metronome', () => {
     expect(players.at(-1)!.metronome.enabled).toBe(false)
   })
 
-  it('without Web MIDI the editor works on and says why', async () => {
+  it('without Web MIDI the editor works on and says why; R says why it cannot record', async () => {
     const ws = new Workspace(api, () => ready, {})
     await ws.midi.connect()
     expect(ws.midi.status).toBe('unsupported')
+    ws.run('record')
+    expect([ws.recorder.active, ws.message]).toEqual([false, ws.midi.problem])
     ws.run('toggleMetronome')
     expect(ws.metronome).toBe(true)
   })
