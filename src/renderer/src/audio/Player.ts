@@ -140,8 +140,12 @@ export class Player {
 
   /** Stops with a short fade, so nothing clicks. */
   stop(): void {
-    // Not yet playing: a start (after a count-in) may be pending; call it off.
-    if (!this.playing) return this.halt()
+    if (!this.playing) {
+      // A start may be pending (after a count-in): call it and the count-in off; nothing sounds yet to fade.
+      this.metronome.cancelCountIn()
+      Tone.getTransport().stop()
+      return
+    }
     const now = Tone.now()
     this.output.gain.cancelScheduledValues(now)
     this.output.gain.setValueAtTime(this.output.gain.value, now)
