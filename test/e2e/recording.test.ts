@@ -95,6 +95,22 @@ describe('playing in from a MIDI keyboard: record with a count-in, continue, exp
     await expect.poll(() => picked.textContent()).toBe('Fake Keys')
   })
 
+  it('stopped in the count-in: nothing is recorded and the song does not start playing after it', async () => {
+    const { page } = app
+    await page.getByTestId('piano-roll').focus()
+    await page.keyboard.press('r')
+    const record = page.getByTestId('record')
+    await page.locator('[data-testid="record"][data-take-start]').waitFor({ timeout: 30_000 })
+    const start = Number(await record.getAttribute('data-take-start'))
+    await page.keyboard.press('r')
+    await expect(record.getAttribute('data-state')).resolves.toBe('idle')
+    await page.getByTestId('message').filter({ hasText: 'Nothing was played' }).waitFor()
+    await page.waitForFunction((t) => performance.now() > t, start + 500)
+    await expect(page.getByTestId('piano-roll').getAttribute('data-playhead')).resolves.toBeNull()
+    await page.getByRole('button', { name: '▶ Play' }).waitFor()
+    await expect(noteCount(page)).resolves.toBe(0)
+  })
+
   it('records a phrase after a bar of count-in, quantized to the grid, as one undo step, its bar selected', async () => {
     const { page } = app
     await page.getByRole('combobox', { name: 'Snap grid' }).selectOption({ label: '1/8' })

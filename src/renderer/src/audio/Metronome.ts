@@ -26,6 +26,13 @@ interface Clicker {
   beat: Tone.Synth
 }
 
+/** A count-in under way: its own voices behind a gain that can silence them, and when it ends. */
+interface CountIn {
+  voices: Clicker
+  gain: Tone.Gain
+  endsAt: Seconds
+}
+
 /** Bars of clicks scheduled at a time when there is no end (recording goes on until Stop). */
 const CHUNK_BARS = 8
 
@@ -42,7 +49,7 @@ export class Metronome {
   enabled: boolean
   readonly #options: MetronomeOptions
   readonly #synths: Clicker
-  #countIn: Clicker | undefined
+  #countIn: CountIn | undefined
 
   /** The defaults: a 1.6 kHz downbeat and 1.1 kHz beats, 30 ms long, on. */
   static getDefaults(): MetronomeOptions {
@@ -53,7 +60,7 @@ export class Metronome {
     this.#options = { ...Metronome.getDefaults(), ...options }
     this.enabled = this.#options.enabled
     this.output = new Tone.Gain(1)
-    this.#synths = this.#newClicker()
+    this.#synths = this.#newClicker(this.output)
   }
 
   /** Sends the clicks to `destination`. */
@@ -85,25 +92,40 @@ export class Metronome {
   /** Schedules one bar of count-in clicks (sounding whether or not the metronome is on) from `at`; returns its length. */
   countIn(song: Pick<Song, 'ppq' | 'tempos' | 'timeSignatures'>, tick: Ticks, at: Seconds): Seconds {
     this.cancelCountIn()
-    const synths = (this.#countIn = this.#newClicker())
+    const gain = new Tone.Gain(1).connect(this.output)
+    const voices = this.#newClicker(gain)
     const { clicks, seconds } = countInClicks(song, tick)
-    for (const click of clicks) this.#click(synths, at + click.offset, click.accent)
+    for (const click of clicks) this.#click(voices, at + click.offset, click.accent)
+    this.#countIn = { voices, gain, endsAt: at + seconds }
     return seconds
   }
 
   /** Silences a count-in that has not finished (Stop pressed during it). */
   cancelCountIn(): void {
-    this.#countIn?.accent.dispose()
-    this.#countIn?.beat.dispose()
+    const countIn = this.#countIn
+    if (!countIn) return
     this.#countIn = undefined
+    const now = this.output.context.currentTime
+    countIn.gain.gain.cancelScheduledValues(now)
+    countIn.gain.gain.setValueAtTime(0, now)
+    // Voices with clicks still to come throw if freed now (Tone's sources stop later): free them after.
+    const later = Math.max(0, countIn.endsAt - now) + 0.5
+    this.output.context.setTimeout(() => this.#free(countIn), later)
   }
 
   /** Frees the audio nodes. */
   dispose(): void {
-    this.cancelCountIn()
+    if (this.#countIn) this.#free(this.#countIn)
+    this.#countIn = undefined
     this.#synths.accent.dispose()
     this.#synths.beat.dispose()
     this.output.dispose()
+  }
+
+  #free(countIn: CountIn): void {
+    countIn.voices.accent.dispose()
+    countIn.voices.beat.dispose()
+    countIn.gain.dispose()
   }
 
   #click(synths: Clicker, time: Seconds, accent: boolean): void {
@@ -113,8 +135,8 @@ export class Metronome {
   }
 
   // One synth per pitch: a click only restarts its envelope, never glides from the other pitch.
-  #newClicker(): Clicker {
-    const synth = () => new Tone.Synth({ oscillator: { type: 'sine' }, envelope: { attack: 0.001, decay: this.#options.length, sustain: 0, release: 0.005 } }).connect(this.output)
+  #newClicker(destination: Tone.InputNode): Clicker {
+    const synth = () => new Tone.Synth({ oscillator: { type: 'sine' }, envelope: { attack: 0.001, decay: this.#options.length, sustain: 0, release: 0.005 } }).connect(destination)
     return { accent: synth(), beat: synth() }
   }
 }
