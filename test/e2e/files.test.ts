@@ -44,6 +44,8 @@ beforeAll(async () => {
     stdin: { contents: `import * as files from './index.ts'; window.__npFiles = files`, resolveDir: resolve('src/renderer/src/files'), loader: 'ts' },
     bundle: true,
     format: 'iife',
+    // The renderer reaches src/shared as $shared/… (electron.vite.config.ts, vitest.config.ts).
+    alias: { $shared: resolve('src/shared') },
     write: false,
     target: 'chrome120',
   })
