@@ -10,8 +10,9 @@ export interface VelocityPoint {
 
 /** The notes the lane may change: the selected ones when there are any, else all; never a hidden track's. */
 function editable(song: EditorSong, selection: ReadonlySet<NoteId>): (note: EditorNote) => boolean {
-  const shown = new Set(song.tracks.flatMap((t) => (t.hidden ? [] : t.notes.map((n) => n.id))))
-  return selection.size > 0 ? (n) => selection.has(n.id) && shown.has(n.id) : (n) => shown.has(n.id)
+  // Built from the hidden tracks only: usually none, so a stroke over a long song costs no set of every id.
+  const hidden = new Set(song.tracks.flatMap((t) => (t.hidden ? t.notes.map((n) => n.id) : [])))
+  return selection.size > 0 ? (n) => selection.has(n.id) && !hidden.has(n.id) : (n) => !hidden.has(n.id)
 }
 
 /**
