@@ -48,6 +48,8 @@ export class Player {
   private readonly sampler: Tone.Sampler
   private readonly ready: Promise<void>
   private tempo: TempoMap | undefined
+  /** When the transport starts (Tone's clock) and from which tick: until then the playhead stays there, not at 0. */
+  private start = { time: 0, tick: 0 }
   private stopTimer: ReturnType<typeof setTimeout> | undefined
   private endListener: (() => void) | undefined
   private samplesLoaded = false
@@ -91,6 +93,7 @@ export class Player {
   position(): Ticks | undefined {
     if (!this.playing || !this.tempo) return undefined
     const transport = Tone.getTransport()
+    if (Tone.immediate() < this.start.time) return this.start.tick
     // What is sounding now, not what is being scheduled (Transport.seconds runs a look-ahead early).
     let seconds = transport.getSecondsAtTime(Tone.immediate())
     if (transport.loop) {
@@ -133,6 +136,7 @@ export class Player {
     }
     let at = Tone.now() + 0.05
     if (options.countIn) at += this.metronome.countIn(song, from, at)
+    this.start = { time: at, tick: from }
     transport.start(at, this.tempo.seconds(from))
     const context = Tone.getContext().rawContext as unknown as OutputClockSource
     return { heardAtMs: heardAt(at, outputStamp(context, performance.now())) }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { recordTake } from './record.ts'
 import { notesWithIds } from '../state/editorSong.ts'
+import { newTrack } from '../tracks/newTrack.ts'
 import { notesOf, songWith } from '#fixtures/editorSongs.ts'
 
 const played = [
@@ -46,8 +47,16 @@ describe('recordTake', () => {
 
   it('writes into the first melodic track, leaving drums alone', () => {
     const song = existing()
-    const drums = { ...song.tracks[0]!, channel: 9, isDrum: true, name: 'Drums' }
+    const drums = { ...newTrack(song, 'Drums'), channel: 9, isDrum: true, notes: song.tracks[0]!.notes }
     const edit = recordTake({ ...song, tracks: [drums, song.tracks[0]!] }, take, 'replace')
+    expect(edit.song.tracks[0]!.notes).toHaveLength(4)
+    expect(edit.song.tracks[1]!.notes.map((n) => n.pitch)).toEqual([60, 67, 69, 65])
+  })
+
+  it('writes into the track you draw into, and replaces only there', () => {
+    const song = existing()
+    const left = { ...newTrack(song, 'Left hand'), notes: song.tracks[0]!.notes.map((n) => ({ ...n, id: n.id + 1000 })) }
+    const edit = recordTake({ ...song, tracks: [song.tracks[0]!, left], roles: { ...song.roles, draw: left.id } }, take, 'replace')
     expect(edit.song.tracks[0]!.notes).toHaveLength(4)
     expect(edit.song.tracks[1]!.notes.map((n) => n.pitch)).toEqual([60, 67, 69, 65])
   })
