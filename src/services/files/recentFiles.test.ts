@@ -25,4 +25,14 @@ describe('RecentFiles', () => {
     writeFileSync(join(edited, 'recent-files.json'), JSON.stringify({ files: ['relative/song.mid', '/abs/song.mid'] }))
     expect(await new RecentFiles(edited).list()).toEqual([{ name: 'song.mid', folder: '/abs' }])
   })
+
+  it('loses nothing when reads and changes overlap (the page lists while a launch file is added)', async () => {
+    const folder = tempFolder()
+    writeFileSync(join(folder, 'recent-files.json'), JSON.stringify({ files: ['/old/a.mid'] }))
+    const recent = new RecentFiles(folder)
+    await Promise.all([recent.list(), recent.add('/new/b.mid'), recent.list(), recent.add('/new/c.mid'), recent.remove('/old/a.mid')])
+    const names = ['c.mid', 'b.mid']
+    expect((await recent.list()).map((f) => f.name)).toEqual(names)
+    expect((await new RecentFiles(folder).list()).map((f) => f.name)).toEqual(names)
+  })
 })

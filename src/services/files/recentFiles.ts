@@ -11,7 +11,10 @@ const storedSchema = z.object({ files: z.array(z.string().min(1).max(4096)).max(
  * stay in main: the renderer sees names and folders and asks for a file by its index.
  */
 export class RecentFiles {
+  /** The list, read once: every caller awaits the same read, so a read that ends late cannot undo an add. */
+  private loading: Promise<string[]> | undefined
   private paths: string[] | undefined
+  private changes: Promise<void> = Promise.resolve()
   private readonly file: string
 
   /** Keeps the list in `dataDir`/recent-files.json. */
@@ -35,18 +38,29 @@ export class RecentFiles {
   }
 
   /** Puts `path` first (once), keeping at most FILE_LIMITS.maxRecent entries. */
-  async add(path: string): Promise<void> {
-    const paths = [path, ...(await this.load()).filter((p) => p !== path)].slice(0, FILE_LIMITS.maxRecent)
-    await this.store(paths)
+  add(path: string): Promise<void> {
+    return this.change((paths) => [path, ...paths.filter((p) => p !== path)].slice(0, FILE_LIMITS.maxRecent))
   }
 
   /** Forgets `path` (it was moved or deleted). */
-  async remove(path: string): Promise<void> {
-    await this.store((await this.load()).filter((p) => p !== path))
+  remove(path: string): Promise<void> {
+    return this.change((paths) => paths.filter((p) => p !== path))
   }
 
-  private async load(): Promise<string[]> {
-    if (this.paths) return this.paths
+  /** Changes run one after another, each on the list the one before left, so none is lost. */
+  private change(edit: (paths: string[]) => string[]): Promise<void> {
+    const next = this.changes.then(async () => this.store(edit(await this.load())))
+    this.changes = next.catch(() => undefined)
+    return next
+  }
+
+  private load(): Promise<string[]> {
+    if (this.paths) return Promise.resolve(this.paths)
+    this.loading ??= this.read()
+    return this.loading
+  }
+
+  private async read(): Promise<string[]> {
     // A missing or damaged list is an empty one: it is a convenience, never a reason to fail.
     const text = await readFile(this.file, 'utf8').catch(() => '')
     let parsed: unknown
