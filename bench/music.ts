@@ -25,6 +25,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data') },
     primers: { type: 'string', default: '10' },
     only: { type: 'string' },
+    sets: { type: 'string', default: [...PRIMER_SETS, 'pieces'].join(',') },
   },
 })
 const PRIMER_BARS = 8
@@ -36,7 +37,11 @@ const backend = await selectBackend()
 const { model, summary } = await loadStepModel(resolve(defaultModelDir()))
 console.log(`model: ${summary.name} (${summary.hiddenSizes.join('x')}, heads ${summary.heads.join(', ')}) on ${describeBackend(backend)}`)
 
-const primers = [...datasetPrimers(resolve(values.data), Number(values.primers), PRIMER_BARS, WRITTEN_BARS), ...piecePrimers(PRIMER_BARS, WRITTEN_BARS)]
+const sets = values.sets.split(',')
+const primers = [
+  ...(PRIMER_SETS.some((set) => sets.includes(set)) ? datasetPrimers(resolve(values.data), Number(values.primers), PRIMER_BARS, WRITTEN_BARS) : []).filter((primer) => sets.includes(primer.set)),
+  ...(sets.includes('pieces') ? piecePrimers(PRIMER_BARS, WRITTEN_BARS) : []),
+]
 const groups = [...PRIMER_SETS, 'pieces']
 console.log(`primers: ${groups.map((set) => `${primers.filter((p) => p.set === set).length} ${set}`).join(', ')}; ${PRIMER_BARS} bars in, ${WRITTEN_BARS} written, ${VARIATIONS} variations`)
 
@@ -84,7 +89,7 @@ for (const setting of settings) {
   for (const [index, primer] of primers.entries()) {
     const request = requestOf(primer, index, setting.request)
     const start = performance.now()
-    const response = await runContinuation(model, request)
+    const response = await runContinuation(model, request, {}, setting.decoding)
     const ms = performance.now() - start
     for (const candidate of response.candidates) {
       const written = notesToFrames(candidate.notes, { startTick: response.startTick, ppq: primer.ppq, stepsPerQuarter: 2 }, primer.real.length)

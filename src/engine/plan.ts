@@ -31,6 +31,8 @@ export interface ContinuationPlan {
   /** Ticks where the written bars start and end. */
   startTick: number
   endTick: number
+  /** Model steps per bar where the writing starts (the lags of phrase memory count in bars). */
+  stepsPerBar: number
   /** Velocity of written notes: the primer's mean, so that a continuation keeps its dynamics. */
   velocity: number
 }
@@ -51,7 +53,7 @@ export function transposeFrames(frames: readonly Frame[], semitones: number): Fr
  * steps per quarter, moved from their estimated key to C major / C minor (the key the training data was
  * normalised to); the bars to write keep the song's time signatures.
  */
-export function planContinuation(request: ContinueRequest, stepsPerQuarter: number): ContinuationPlan {
+export function planContinuation(request: ContinueRequest, stepsPerQuarter: number, transposeOverride?: number): ContinuationPlan {
   const meter: Meter = { ppq: request.ppq, timeSignatures: request.timeSignatures }
   const primerRange = { start: Math.max(0, request.selection.start - request.contextBars), end: request.selection.end }
   const primerTicks = barRangeTicks(meter, primerRange)
@@ -63,7 +65,7 @@ export function planContinuation(request: ContinueRequest, stepsPerQuarter: numb
   if (inSelection.length === 0) throw new ContinuationError('the selected bars hold no piano notes to continue')
 
   const estimate = estimateKey(inPrimer)
-  const transpose = estimate?.transposeToC ?? 0
+  const transpose = transposeOverride ?? estimate?.transposeToC ?? 0
   const primer = transposeFrames(barsToFrames(inPrimer, meter, primerRange, stepsPerQuarter), transpose)
 
   const write = barRangeTicks(meter, { start: request.selection.end, end: request.selection.end + request.barsToWrite })
@@ -78,6 +80,8 @@ export function planContinuation(request: ContinueRequest, stepsPerQuarter: numb
   })
   if (!allowedKeys.some(Boolean)) throw new ContinuationError('the pitch range leaves no key to play')
 
+  const barAtEnd = barRangeTicks(meter, { start: request.selection.end - 1, end: request.selection.end })
+  const stepsPerBar = Math.max(1, Math.round(((barAtEnd.end - barAtEnd.start) * stepsPerQuarter) / request.ppq))
   const velocity = Math.round(inSelection.reduce((sum, note) => sum + note.velocity, 0) / inSelection.length)
   return {
     primer,
@@ -88,6 +92,7 @@ export function planContinuation(request: ContinueRequest, stepsPerQuarter: numb
       ? { name: estimate.name, tonic: estimate.tonic, mode: estimate.mode, transpose }
       : { name: 'unclear', tonic: 0, mode: 'major', transpose: 0 },
     writeGrid,
+    stepsPerBar,
     startTick: write.start,
     endTick: write.end,
     velocity: Math.min(127, Math.max(1, velocity)),
