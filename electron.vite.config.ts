@@ -24,6 +24,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     plugins: [svelte()],
+    // The renderer reaches the plain data types and pure functions it shares with main as $shared/…
+    resolve: { alias: { $shared: resolve('src/shared') } },
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -9,13 +9,13 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import * as tf from '../src/model/tf.ts'
 import { ModelHost } from '../src/engine/host.ts'
 import { modelWorkerEntry } from '../src/workers/entries.ts'
-import { continueRequest } from '../src/engine/testing.ts'
+import { continueRequest } from '#fixtures/primers.ts'
 import { selectBackend } from '../src/model/backend.ts'
 import { describeBackend } from '../src/model/describeBackend.ts'
 import { defaultConfig } from '../src/model/config.ts'
 import { saveCheckpoint } from '../src/model/checkpoint.ts'
 import { disposeWeights, initWeights } from '../src/model/weights.ts'
-import { defaultModelDir } from '../src/cli/modelDir.ts'
+import { defaultModelDir } from '../src/cli/paths.ts'
 
 const REPEATS = 7
 

@@ -2,7 +2,7 @@
 // Prints figures measured in this run. @tonejs/midi is timed on the same file for scale: its parser
 // (several runs) and its writer (once: it is quadratic, the measured reason we write files ourselves).
 import { exportMidi, importMidi } from '../src/shared/midi/index.ts'
-import { Midi } from '../src/shared/midi/testing/tonejs.ts'
+import { Midi } from '#fixtures/tonejsReader.ts'
 import { createTrack, normalizeNotes } from '../src/shared/music/index.ts'
 import type { Note, Song } from '../src/shared/music/index.ts'
 

@@ -1,5 +1,5 @@
 // The ways of continuing that bench:music compares: each a name, what it changes in the request, and why.
-import type { ContinueRequest } from '../src/shared/ipc.ts'
+import type { ContinueRequest } from '../src/shared/ipc/index.ts'
 import type { DecodingOptions } from '../src/engine/decoding/lane.ts'
 
 /** One column of bench:music. */

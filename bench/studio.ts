@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { continueRequest } from '../src/engine/testing.ts'
+import { continueRequest } from '#fixtures/primers.ts'
 import { startApp } from '../test/helpers/appHarness.ts'
 import { launchChromium } from '../test/helpers/browser.ts'
 import { startStudioProcess } from '../test/helpers/studioProcess.ts'
-import { createTinyCheckpoint } from '../test/helpers/tinyCheckpoint.ts'
+import { createTinyCheckpoint } from '#fixtures/tinyCheckpoint.ts'
 
 const STARTS = 5
 const ROUND_TRIPS = 30

@@ -8,4 +8,10 @@ if (!existsSync(bundle)) {
   console.error('neural-piano: the command-line tool is not built yet: run `npm run build:cli` in the neural-piano folder (npm install does it too)')
   process.exit(1)
 }
-await import(bundle.href)
+const { main } = await import(bundle.href)
+try {
+  process.exitCode = await main(process.argv.slice(2))
+} catch (error) {
+  console.error(error)
+  process.exitCode = 1
+}

@@ -39,7 +39,7 @@ const started = performance.now()
 await build({
   absWorkingDir: root,
   entryPoints: {
-    'neural-piano': 'src/cli/index.ts',
+    'neural-piano': 'src/cli/main.ts',
     modelWorker: 'src/engine/worker.ts',
     trainWorker: 'src/training/trainWorker.ts',
     // Where no tsx exists (a GPU machine), the benchmarks run from the bundle too.

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 /** Findings that were reviewed, with the reason each is acceptable. */
 const allowed = {
   PRELOAD_JS_CHECK:
-    'A review reminder, not a flaw: the preload (src/preload) is a sandboxed CommonJS file that exposes one function per IPC channel through contextBridge and never ipcRenderer itself; main validates every message (src/main/ipc.ts, src/main/handlers.ts).',
+    'A review reminder, not a flaw: the preload (src/preload) is a sandboxed CommonJS file that exposes one function per IPC channel through contextBridge and never ipcRenderer itself; main validates every message (src/main/registerIpc.ts, src/services/dispatch.ts).',
 }
 
 const require = createRequire(import.meta.url)

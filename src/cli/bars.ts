@@ -1,7 +1,7 @@
 import { UsageError } from './command.ts'
 import { CONTINUE_LIMITS } from '../shared/ipc/continue.ts'
 import { barAtTick, type BarRange, type Song } from '../shared/music/index.ts'
-import { shown } from './options.ts'
+import { shown } from './args.ts'
 
 /** Bars as the user counts them: from 1, both ends included (`--bars 5-8` is bars 5, 6, 7 and 8). */
 export interface UserBars {

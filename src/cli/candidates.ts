@@ -1,6 +1,5 @@
-import { candidateTrack } from '../shared/continuation.ts'
 import type { Candidate } from '../shared/ipc/continue.ts'
-import { DRUM_CHANNEL, type Song } from '../shared/music/index.ts'
+import { DRUM_CHANNEL, type Song, type Track } from '../shared/music/index.ts'
 
 /**
  * `count` channels for continuation tracks: those the song leaves free first (never the drum
@@ -22,4 +21,9 @@ export function continuationSongs(song: Song, candidates: readonly Candidate[], 
   const track = (c: Candidate, i: number, channel: number) => candidateTrack(c, `Continuation ${i + 1}`, channel)
   if (oneFile) return [{ ...song, tracks: [...song.tracks, ...candidates.map((c, i) => track(c, i, channels[i] as number))] }]
   return candidates.map((c, i) => ({ ...song, tracks: [...song.tracks, track(c, i, channels[0] as number)] }))
+}
+
+/** A track holding one candidate, for writing candidates next to the song. */
+export function candidateTrack(candidate: Candidate, name: string, channel = 0): Track {
+  return { name, channel, instrument: 0, isDrum: false, notes: candidate.notes, controlChanges: [], pitchBends: [] }
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { writeLatencyCache } from '../engine/backendChoice.ts'
 import { main } from './main.ts'
-import { commands } from './commands/index.ts'
-import { captureConsole } from './testing.ts'
+import { commands } from './main.ts'
+import { captureConsole } from '#fixtures/console.ts'
 
 const capture = captureConsole
 

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { accessSync, constants, existsSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 
@@ -93,4 +94,9 @@ export function numberedFiles(path: string, count: number): string[] {
 /** A folder the command will create or fill: anything but an existing file. */
 export function checkNotAFile(path: string, label: string): void {
   if (statOf(path)?.isFile()) throw new Error(`${label}: that is a file; give a folder`)
+}
+
+/** The shipped checkpoint, resources/model at the repository root (NEURAL_PIANO_MODEL overrides it). */
+export function defaultModelDir(): string {
+  return process.env.NEURAL_PIANO_MODEL ?? fileURLToPath(new URL('../../resources/model', import.meta.url))
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { BackendChoice, GenerationBackend } from '../shared/ipc.ts'
+import type { BackendChoice, GenerationBackend } from '../shared/ipc/index.ts'
 
 /** The lane counts (variations) at which step latency is measured; others are interpolated. */
 export const MEASURED_LANES = [1, 4, 8] as const

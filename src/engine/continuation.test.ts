@@ -6,7 +6,7 @@ import { initWeights } from '../model/weights.ts'
 import { runContinuation } from './continuation.ts'
 import { CancelledError } from './generate.ts'
 import { TfStepModel } from './tfStepModel.ts'
-import { continueRequest } from './testing.ts'
+import { continueRequest } from '#fixtures/primers.ts'
 
 describe('runContinuation with a tiny LSTM', () => {
   let model: TfStepModel

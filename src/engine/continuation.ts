@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { ContinueRequest, ContinueResponse } from '../shared/ipc.ts'
+import type { ContinueRequest, ContinueResponse } from '../shared/ipc/index.ts'
 import { generateFrames, type GenerationHooks } from './generate.ts'
 import { framesToCandidate, planContinuation, transposeFrames } from './plan.ts'
 import type { StepModel } from './stepModel.ts'

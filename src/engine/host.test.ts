@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTinyCheckpoint } from '../../test/helpers/tinyCheckpoint.ts'
+import { createTinyCheckpoint } from '#fixtures/tinyCheckpoint.ts'
 import { ModelHost } from './host.ts'
-import { continueRequest } from './testing.ts'
+import { continueRequest } from '#fixtures/primers.ts'
 import { modelWorkerEntry } from '../workers/entries.ts'
-import { tempFolder } from '../main/files/testing.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 const scratch = tempFolder('np-host-')
 

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../workers/thread.ts'
-import type { ContinueRequest, ContinueResponse, ModelStatus } from '../shared/ipc.ts'
+import type { ContinueRequest, ContinueResponse, ModelStatus } from '../shared/ipc/index.ts'
 import type { HostMessage, WorkerConfig, WorkerMessage } from './protocol.ts'
 
 interface Pending {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { ModelSummary } from '../shared/ipc.ts'
+import type { ModelSummary } from '../shared/ipc/index.ts'
 import { LstmModel } from '../model/inference.ts'
 import { TfStepModel } from './tfStepModel.ts'
 import { headsOf } from '../model/config.ts'
+import { KEYS, LOWEST_MIDI } from '../shared/music/constants.ts'
 
 /**
  * Loads a checkpoint folder as a StepModel, with errors that say what is wrong with the folder
@@ -19,7 +20,7 @@ export async function loadStepModel(dir: string): Promise<{ model: TfStepModel; 
     throw new Error(`the model in ${dir} cannot be loaded: ${error instanceof Error ? error.message : String(error)}`)
   }
   const config = model.config
-  if (config.inputKeys !== 88 || config.lowestMidi !== 21) {
+  if (config.inputKeys !== KEYS || config.lowestMidi !== LOWEST_MIDI) {
     model.dispose()
     throw new Error(`the model in ${dir} is not an 88-key piano model`)
   }

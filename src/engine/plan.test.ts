@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ContinuationError, framesToCandidate, planContinuation, transposeFrames } from './plan.ts'
-import { cMajorPrimer, continueRequest, transposeNotes } from './testing.ts'
+import { cMajorPrimer, continueRequest, transposeNotes } from '#fixtures/primers.ts'
 
 describe('planContinuation', () => {
   it('writes right after the selection, on the model grid, in the song time signature', () => {

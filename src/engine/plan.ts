@@ -12,7 +12,7 @@ import {
   type Meter,
   type Note,
 } from '../shared/music/index.ts'
-import type { Candidate, ContinueRequest, ContinueResponse } from '../shared/ipc.ts'
+import type { Candidate, ContinueRequest, ContinueResponse } from '../shared/ipc/index.ts'
 
 /** Everything a generation needs, worked out from a request and the model's resolution. */
 export interface ContinuationPlan {

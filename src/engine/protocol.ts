@@ -1,4 +1,4 @@
-import type { ContinueRequest, ContinueResponse, ModelStatus } from '../shared/ipc.ts'
+import type { ContinueRequest, ContinueResponse, ModelStatus } from '../shared/ipc/index.ts'
 
 /** What the host passes the model worker at start. */
 export interface WorkerConfig {

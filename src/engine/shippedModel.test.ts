@@ -5,7 +5,7 @@ import { estimateKey, framesToNotes, type Note } from '../shared/music/index.ts'
 import { selectBackend } from '../model/backend.ts'
 import { runContinuation } from './continuation.ts'
 import { loadStepModel } from './loadModel.ts'
-import { cMajorPrimer, continueRequest, transposeNotes } from './testing.ts'
+import { cMajorPrimer, continueRequest, transposeNotes } from '#fixtures/primers.ts'
 import type { TfStepModel } from './tfStepModel.ts'
 
 /**

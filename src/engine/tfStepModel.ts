@@ -4,8 +4,8 @@ import type { GenerationSession, StepModel } from './stepModel.ts'
 import { headsOf, type HeadName } from '../model/config.ts'
 import type { FrameDistribution } from '../model/heads/index.ts'
 import { frameLogProb } from './decoding/likelihood.ts'
+import { KEYS } from '../shared/music/constants.ts'
 
-const KEYS = 88
 
 /**
  * The trained LSTM as a StepModel: the engine hands it plain arrays and gets plain arrays back.

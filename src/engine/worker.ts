@@ -2,12 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads'
 import * as tf from '../model/tf.ts'
 import { join } from 'node:path'
 import { chooseBackend, selectBackend } from '../model/backend.ts'
-import type { BackendChoice, BackendInfo } from '../shared/ipc.ts'
+import type { BackendChoice, BackendInfo } from '../shared/ipc/index.ts'
 import { describeChoice, latencyKey, MEASURED_LANES, pickBackend, readLatencyCache, writeLatencyCache, type LatencyTable } from './backendChoice.ts'
 import type { HostMessage, WorkerConfig, WorkerMessage } from './protocol.ts'
 import { loadStepModel } from './loadModel.ts'
 import type { StepModel } from './stepModel.ts'
 import { runContinuation } from './continuation.ts'
+import { KEYS } from '../shared/music/constants.ts'
 
 /**
  * The model worker: it owns TensorFlow.js, so that loading the backend and the checkpoint and every
@@ -117,8 +118,8 @@ async function stepLatency(model: StepModel): Promise<Record<number, number>> {
   for (const lanes of MEASURED_LANES) {
     const session = await model.startSession(lanes)
     try {
-      await session.prime(new Float32Array(16 * 88), 16)
-      const input = new Float32Array(lanes * 88)
+      await session.prime(new Float32Array(16 * KEYS), 16)
+      const input = new Float32Array(lanes * KEYS)
       const times: number[] = []
       for (let i = 0; i < 10; i++) {
         const started = performance.now()

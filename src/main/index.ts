@@ -2,14 +2,15 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeE
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ModelHost } from '../engine/host.ts'
-import { createDispatch, createHandlers } from './handlers.ts'
-import { createElectronDialogs } from './files/electronDialogs.ts'
-import { FileService } from './files/fileService.ts'
-import { registerIpc } from './ipc.ts'
+import { createHandlers } from '../services/handlers.ts'
+import { createDispatch } from '../services/dispatch.ts'
+import { createElectronDialogs } from './electronDialogs.ts'
+import { FileService } from '../services/files/fileService.ts'
+import { registerIpc } from './registerIpc.ts'
 import { buildMenuTemplate } from './menu.ts'
 import { isAppUrl } from './security.ts'
 import { describeBackend } from '../model/describeBackend.ts'
-import type { EventChannel, EventMap } from '../shared/ipc.ts'
+import type { EventChannel, EventMap } from '../shared/ipc/index.ts'
 
 /**
  * The Electron layer: app lifecycle, the one window, its security settings, the menu and IPC wiring.

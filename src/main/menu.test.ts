@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { menuCommands, type MenuCommand } from '../shared/ipc.ts'
+import { menuCommands, type MenuCommand } from '../shared/ipc/index.ts'
 import { buildMenuTemplate } from './menu.ts'
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from '../shared/ipc.ts'
+import type { MenuCommand } from '../shared/ipc/index.ts'
 
 /**
  * The application menu. Editor commands go to the renderer as `menu:command` events, so the menu and

@@ -1,5 +1,5 @@
 import * as tf from './tf.ts'
-import type { BackendChoice, BackendInfo } from '../shared/ipc.ts'
+import type { BackendChoice, BackendInfo } from '../shared/ipc/index.ts'
 import { registerWebGpu } from './webgpu.ts'
 
 export { describeBackend } from './describeBackend.ts'

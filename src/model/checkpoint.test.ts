@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.ts'
 import { defaultConfig } from './config.ts'
 import { toFloat16Bits } from './float16.ts'
-import { useCpuBackend } from '../training/testing.ts'
+import { useCpuBackend } from '#fixtures/toyCorpus.ts'
 import { disposeWeights, initWeights, namedWeights } from './weights.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'np-checkpoint-'))

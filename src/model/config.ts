@@ -1,4 +1,5 @@
-import type { OutputHeadName } from '../shared/ipc.ts'
+import type { OutputHeadName } from '../shared/ipc/index.ts'
+import { KEYS, LOWEST_MIDI } from '../shared/music/constants.ts'
 
 /** Validation figures of one dataset, as evaluate.ts computes them. */
 export interface DatasetScore {
@@ -78,8 +79,8 @@ export interface TrainingRecord {
 export function defaultConfig(overrides: Partial<ModelConfig> = {}): ModelConfig {
   return {
     format: 'neural-piano-lstm/1',
-    inputKeys: 88,
-    lowestMidi: 21,
+    inputKeys: KEYS,
+    lowestMidi: LOWEST_MIDI,
     hiddenSizes: [1024, 1024],
     dropout: 0.5,
     stepsPerQuarter: 2,

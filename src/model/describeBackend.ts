@@ -1,5 +1,5 @@
 // Kept apart from backend.ts so that the main process can describe a backend without loading TensorFlow.js.
-import type { BackendInfo } from '../shared/ipc.ts'
+import type { BackendInfo } from '../shared/ipc/index.ts'
 
 /** One line for logs and the CLI, e.g. "wasm (skipped node-gpu: package not installed; ...)". */
 export function describeBackend(report: BackendInfo): string {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveCheckpoint } from './checkpoint.ts'
 import { defaultConfig } from './config.ts'
 import { LstmModel, disposeState } from './inference.ts'
-import { useCpuBackend } from '../training/testing.ts'
+import { useCpuBackend } from '#fixtures/toyCorpus.ts'
 import { disposeWeights, initWeights } from './weights.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'np-inference-'))

@@ -2,6 +2,7 @@ import * as tf from './tf.ts'
 import type { ModelConfig } from './config.ts'
 import { Rng, uniformArray } from './rng.ts'
 import { headsOfConfig, type HeadWeights } from './heads/index.ts'
+import { KEYS } from '../shared/music/constants.ts'
 
 /** One LSTM layer's fused weights; the 4*hidden columns are the gates in order i, f, o, g. */
 export interface LstmWeights {
@@ -76,7 +77,7 @@ export function weightsFromMap(config: ModelConfig, map: Map<string, tf.Tensor>)
  * Fresh weights from a seed: uniform(+-1/sqrt(hidden)) as in PyTorch's LSTM, forget-gate bias 1 so that
  * memory flows from the start, and each head's own initialisation (keyRate: how often a key sounds, ~4 of 88).
  */
-export function initWeights(config: ModelConfig, seed: number, keyRate = 4 / 88): NetworkWeights {
+export function initWeights(config: ModelConfig, seed: number, keyRate = 4 / KEYS): NetworkWeights {
   const rng = new Rng(seed)
   let inputs = config.inputKeys
   const layers = config.hiddenSizes.map((hidden) => {

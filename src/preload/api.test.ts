@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eventChannels, invokeChannels, type EventChannel } from '../shared/ipc.ts'
+import { eventChannels, invokeChannels, type EventChannel } from '../shared/ipc/index.ts'
 import { createApi } from './api.ts'
 
 describe('window.api', () => {

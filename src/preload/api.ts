@@ -1,4 +1,4 @@
-import type { AppApi, EventChannel, EventMap, InvokeChannel } from '../shared/ipc.ts'
+import type { AppApi, EventChannel, EventMap, InvokeChannel } from '../shared/ipc/index.ts'
 
 /** What the API needs from ipcRenderer: invoke a channel, subscribe to an event channel. */
 export interface IpcBridge {

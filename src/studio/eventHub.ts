@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import type { EventChannel, EventMap } from '../shared/ipc.ts'
+import type { EventChannel, EventMap } from '../shared/ipc/index.ts'
 import { toWire } from '../shared/wire.ts'
 
 /** Sends one event to one client. */

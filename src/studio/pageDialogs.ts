@@ -1,4 +1,4 @@
-import type { Dialogs } from '../main/files/dialogs.ts'
+import type { Dialogs } from '../services/files/dialogs.ts'
 
 /**
  * The browser mode's Dialogs: the page shows the file pickers and asks about unsaved changes itself

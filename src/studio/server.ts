@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Dispatch } from '../main/handlers.ts'
+import type { Dispatch } from '../services/dispatch.ts'
 import { fromWire, toWire } from '../shared/wire.ts'
 import { checkAccess, type RequestKind } from './access.ts'
 import { contentSecurityPolicy, securityHeaders } from './csp.ts'

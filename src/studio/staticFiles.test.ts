@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tempFolder } from '../main/files/testing.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 import { contentSecurityPolicy } from './csp.ts'
 import { contentType, resolveStatic } from './staticFiles.ts'
 

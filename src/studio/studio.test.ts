@@ -1,11 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { scaleSong, tempFolder } from '../main/files/testing.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 import { fromWire, toWire } from '../shared/wire.ts'
 import { tokenCookieName } from './access.ts'
 import { startStudio } from './studio.ts'
-import { readEvents, send } from './testing.ts'
+import { readEvents, send } from '#fixtures/studioRequests.ts'
 
 describe('startStudio', () => {
   it('serves the real handlers and events on loopback, and a clean close leaves no autosave and frees the port', async () => {

@@ -1,4 +1,5 @@
-import type { Frame } from './data.ts'
+import type { Frame } from '../shared/music/index.ts'
+import { KEYS } from '../shared/music/constants.ts'
 
 /**
  * Expected frame accuracy of Bay et al. (TP / (TP + FP + FN)) of one frame under independent
@@ -8,7 +9,7 @@ import type { Frame } from './data.ts'
  * exact O(keys^2) recursion. A frame with no true keys scores 1 when nothing is sampled (0/0 counted as
  * a correct silence) and 0 otherwise, so its expectation is P(FP = 0).
  */
-export function expectedFrameAccuracy(probs: Float32Array, offset: number, truth: Frame, keys = 88): number {
+export function expectedFrameAccuracy(probs: Float32Array, offset: number, truth: Frame, keys = KEYS): number {
   const isTrue = new Uint8Array(keys)
   for (const k of truth) isTrue[k] = 1
   let expectedTp = 0

@@ -9,7 +9,7 @@ import { disposeStates, forwardBlock, zeroStates } from '../model/network.ts'
 import { headsOfConfig } from '../model/heads/index.ts'
 import { NADE_NAMES } from '../model/heads/nade.ts'
 import { Rng } from '../model/rng.ts'
-import { toyCorpus, useCpuBackend } from './testing.ts'
+import { toyCorpus, useCpuBackend } from '#fixtures/toyCorpus.ts'
 import { disposeWeights, initWeights, namedWeights, weightNames, weightsFromMap } from '../model/weights.ts'
 
 beforeAll(useCpuBackend)

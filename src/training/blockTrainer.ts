@@ -1,5 +1,5 @@
 import * as tf from '../model/tf.ts'
-import type { BackendChoice } from '../shared/ipc.ts'
+import type { BackendChoice } from '../shared/ipc/index.ts'
 import { Adam } from './adam.ts'
 import type { DatasetScore, HeadName, ModelConfig } from '../model/config.ts'
 import { headsOfConfig } from '../model/heads/index.ts'

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as tf from '../model/tf.ts'
 import { blockCount, disposeBlock, makeBlock, planLanes, resample, stepsOf, type LanePlan, type Sequence } from './data.ts'
 import { Rng } from '../model/rng.ts'
-import { toyCorpus, useCpuBackend } from './testing.ts'
+import { toyCorpus, useCpuBackend } from '#fixtures/toyCorpus.ts'
 
 beforeAll(useCpuBackend)
 

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs'
 import * as tf from '../model/tf.ts'
 import type { TrainBlock } from './backprop.ts'
 import { Rng } from '../model/rng.ts'
+import { KEYS, type Frame } from '../shared/music/index.ts'
 
-/** A frame: the sorted active key indices 0..87 (MIDI = index + 21). */
-export type Frame = number[]
 /** A piece: its frames in time order. */
 export type Sequence = Frame[]
 
@@ -21,7 +20,7 @@ export interface PianoRollSet {
 /** Reads one `<set>/<split>.json` file; `name` defaults to the folder name. */
 export function loadPianoRollJson(path: string, name?: string): PianoRollSet {
   const json = JSON.parse(readFileSync(path, 'utf8')) as { keys?: number; stepsPerQuarter?: number; sequences?: Sequence[] }
-  if (json.keys !== undefined && json.keys !== 88) throw new Error(`${path}: expected 88 keys, found ${json.keys}`)
+  if (json.keys !== undefined && json.keys !== KEYS) throw new Error(`${path}: expected ${KEYS} keys, found ${json.keys}`)
   if (!Array.isArray(json.sequences) || typeof json.stepsPerQuarter !== 'number') throw new Error(`${path}: not a piano-roll JSON file (needs sequences and stepsPerQuarter)`)
   const folder = path.split(/[\\/]/).slice(-2, -1)[0] ?? path
   return { name: name ?? folder, stepsPerQuarter: json.stepsPerQuarter, sequences: json.sequences }
@@ -139,7 +138,7 @@ export function blockCount(plan: LanePlan, window: number): number {
 }
 
 /** Builds block `index` (steps index*window ..) as tensors; the caller disposes it with disposeBlock. */
-export function makeBlock(sequences: Sequence[], plan: LanePlan, index: number, window: number, keys = 88): TrainBlock {
+export function makeBlock(sequences: Sequence[], plan: LanePlan, index: number, window: number, keys = KEYS): TrainBlock {
   const { batch } = plan
   const start = index * window
   const steps = Math.min(window, plan.steps - start)

@@ -6,7 +6,7 @@ import { independentHead } from '../model/heads/independent.ts'
 import { evaluateSequences } from './evaluate.ts'
 import { forwardBlock, zeroStates, disposeStates } from '../model/network.ts'
 import { Rng } from '../model/rng.ts'
-import { toyCorpus, useCpuBackend } from './testing.ts'
+import { toyCorpus, useCpuBackend } from '#fixtures/toyCorpus.ts'
 import { disposeWeights, initWeights } from '../model/weights.ts'
 
 beforeAll(useCpuBackend)

@@ -1,6 +1,7 @@
 import * as tf from '../model/tf.ts'
 import type { DatasetScore, HeadName } from '../model/config.ts'
-import { blockCount, disposeBlock, makeBlock, planLanes, stepsOf, type Frame, type Sequence } from './data.ts'
+import { blockCount, disposeBlock, makeBlock, planLanes, stepsOf, type Sequence } from './data.ts'
+import type { Frame } from '../shared/music/index.ts'
 import { disposeStates, forwardBlock, zeroStates } from '../model/network.ts'
 import type { FrameDistribution, OutputHead } from '../model/heads/index.ts'
 import { Rng } from '../model/rng.ts'

@@ -7,7 +7,7 @@ import { blockCount, disposeBlock, makeBlock, planLanes, type Sequence } from '.
 import { headsOfConfig, HEADS } from '../model/heads/index.ts'
 import { disposeStates, forwardBlock, zeroStates } from '../model/network.ts'
 import { Rng } from '../model/rng.ts'
-import { useCpuBackend } from './testing.ts'
+import { useCpuBackend } from '#fixtures/toyCorpus.ts'
 import { disposeWeights, initWeights, namedWeights, weightsFromMap } from '../model/weights.ts'
 
 beforeAll(useCpuBackend)

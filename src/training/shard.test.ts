@@ -6,7 +6,7 @@ import { defaultConfig } from '../model/config.ts'
 import { evaluateSequences } from './evaluate.ts'
 import { Rng } from '../model/rng.ts'
 import { combineShards, dropoutMasks, mergeScores, shardRanges, ShardTrainer, splitPieces, validationWork } from './shard.ts'
-import { toyCorpus, useCpuBackend } from './testing.ts'
+import { toyCorpus, useCpuBackend } from '#fixtures/toyCorpus.ts'
 import { disposeWeights, initWeights } from '../model/weights.ts'
 
 beforeAll(useCpuBackend)

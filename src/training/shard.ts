@@ -65,12 +65,16 @@ export function dropoutMasks(rng: Rng, hiddenSizes: number[], steps: number, bat
   if (rate <= 0) return []
   const rows = steps * batch
   const width = hi - lo
+  const scale = 1 / (1 - Math.round(rate * 256) / 256)
   return hiddenSizes.map((hidden) => {
-    const full = rng.dropoutMask(rows * hidden, rate)
-    if (width === batch) return tf.tensor2d(full, [rows, hidden])
-    const part = new Float32Array(steps * width * hidden)
-    for (let t = 0; t < steps; t++) part.set(full.subarray((t * batch + lo) * hidden, (t * batch + hi) * hidden), t * width * hidden)
-    return tf.tensor2d(part, [steps * width, hidden])
+    const full = rng.dropoutKeep(rows * hidden, rate)
+    let part = full
+    if (width !== batch) {
+      part = new Uint8Array(steps * width * hidden)
+      for (let t = 0; t < steps; t++) part.set(full.subarray((t * batch + lo) * hidden, (t * batch + hi) * hidden), t * width * hidden)
+    }
+    // Sent as bytes (a quarter of float32's upload) and scaled on the backend.
+    return tf.tidy(() => tf.mul(tf.cast(tf.tensor2d(part, [steps * width, hidden], 'bool'), 'float32'), scale) as tf.Tensor2D)
   })
 }
 

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import * as tf from '../model/tf.ts'
-import type { BackendChoice } from '../shared/ipc.ts'
+import type { BackendChoice } from '../shared/ipc/index.ts'
 import { startWorker } from '../workers/thread.ts'
 import { trainWorkerEntry } from '../workers/entries.ts'
 import type { DatasetScore } from '../model/config.ts'

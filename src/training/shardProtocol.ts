@@ -1,4 +1,4 @@
-import type { BackendChoice } from '../shared/ipc.ts'
+import type { BackendChoice } from '../shared/ipc/index.ts'
 import type { HeadScores } from './evaluate.ts'
 import type { DatasetScore } from '../model/config.ts'
 import type { PianoRollSet } from './data.ts'

@@ -5,7 +5,7 @@ import * as tf from '../model/tf.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadNamedTensors } from '../model/checkpoint.ts'
 import { defaultConfig } from '../model/config.ts'
-import { toyCorpus, useCpuBackend } from './testing.ts'
+import { toyCorpus, useCpuBackend } from '#fixtures/toyCorpus.ts'
 import { ShardPool } from './shardPool.ts'
 import { train, type TrainOptions } from './train.ts'
 

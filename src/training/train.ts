@@ -5,10 +5,11 @@ import { headsOf, type DatasetScore, type HeadName, type ModelConfig } from '../
 import { DEFAULT_NADE_HIDDEN } from '../model/heads/nade.ts'
 import { Adam } from './adam.ts'
 import { loadCheckpoint, loadNamedTensors, saveCheckpoint, saveNamedTensors, writeJsonAtomic } from '../model/checkpoint.ts'
-import type { BackendChoice } from '../shared/ipc.ts'
+import type { BackendChoice } from '../shared/ipc/index.ts'
 import { BlockTrainer, type Validation } from './blockTrainer.ts'
 import { stepsOf, type PianoRollSet, type Sequence } from './data.ts'
 import { disposeWeights, initWeights, namedWeights, weightsFromMap, type NetworkWeights } from '../model/weights.ts'
+import { KEYS } from '../shared/music/constants.ts'
 
 /** Everything a training run needs; the data must already be at config.stepsPerQuarter. */
 export interface TrainOptions {
@@ -137,7 +138,7 @@ function meanKeyRate(sequences: Sequence[], keys: number): number {
     active += frame.length
     frames++
   }
-  return frames ? Math.min(0.5, Math.max(1e-4, active / frames / keys)) : 4 / 88
+  return frames ? Math.min(0.5, Math.max(1e-4, active / frames / keys)) : 4 / KEYS
 }
 
 function formatMinutes(seconds: number): string {

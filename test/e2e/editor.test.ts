@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
-import { createTinyCheckpoint } from '../helpers/tinyCheckpoint.ts'
+import { createTinyCheckpoint } from '#fixtures/tinyCheckpoint.ts'
 import { screenshotPath } from '../helpers/screenshots.ts'
 
 // Geometry of the roll (src/renderer/src/pianoroll/transform.ts): keyboard 64 px wide, ruler 28 px high.

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
-import { ScriptedDialogs, scaleSong, tempFolder } from '../../src/main/files/testing.ts'
+import { ScriptedDialogs } from '#fixtures/dialogs.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 import { exportMidi } from '../../src/shared/midi/index.ts'
 
 const noModel = join(tempFolder('np-nomodel-'), 'none')

@@ -5,7 +5,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
-import { ScriptedDialogs, scaleSong, tempFolder } from '../../src/main/files/testing.ts'
+import { ScriptedDialogs } from '#fixtures/dialogs.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 import { exportMidi, importMidi } from '../../src/shared/midi/index.ts'
 import type { Song } from '../../src/shared/music/types.ts'
 
@@ -42,6 +44,8 @@ beforeAll(async () => {
     stdin: { contents: `import * as files from './index.ts'; window.__npFiles = files`, resolveDir: resolve('src/renderer/src/files'), loader: 'ts' },
     bundle: true,
     format: 'iife',
+    // The renderer reaches src/shared as $shared/… (electron.vite.config.ts, vitest.config.ts).
+    alias: { $shared: resolve('src/shared') },
     write: false,
     target: 'chrome120',
   })

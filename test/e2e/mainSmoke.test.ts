@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { invokeChannels } from '../../src/shared/ipc.ts'
-import { tempFolder } from '../../src/main/files/testing.ts'
+import { invokeChannels } from '../../src/shared/ipc/index.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 /** Loads out/main/index.js under plain Node with a stand-in 'electron' and reads what it recorded. */
 function runMainBundle(): Record<string, any> {

@@ -2,9 +2,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type AppUnderTest } from '../helpers/appHarness.ts'
-import { createTinyCheckpoint } from '../helpers/tinyCheckpoint.ts'
-import { eventChannels, invokeChannels } from '../../src/shared/ipc.ts'
-import { tempFolder } from '../../src/main/files/testing.ts'
+import { createTinyCheckpoint } from '#fixtures/tinyCheckpoint.ts'
+import { eventChannels, invokeChannels } from '../../src/shared/ipc/index.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 describe('the built renderer in Chromium, wired to the real main-process handlers', () => {
   let app: AppUnderTest

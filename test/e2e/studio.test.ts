@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
 import { continueAndWait, drawEightNotes, noteCount, selectFirstBar, waitForNotes } from '../helpers/roll.ts'
 import { startStudioProcess, type StudioProcess } from '../helpers/studioProcess.ts'
-import { createTinyCheckpoint } from '../helpers/tinyCheckpoint.ts'
-import { scaleSong, tempFolder } from '../../src/main/files/testing.ts'
-import { eventChannels, invokeChannels } from '../../src/shared/ipc.ts'
+import { createTinyCheckpoint } from '#fixtures/tinyCheckpoint.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
+import { eventChannels, invokeChannels } from '../../src/shared/ipc/index.ts'
 import { exportMidi, importMidi } from '../../src/shared/midi/index.ts'
 
 /**

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
 import { drawEightNotes, noteCount, waitForNotes } from '../helpers/roll.ts'
 import { startStudioProcess, type StudioProcess } from '../helpers/studioProcess.ts'
-import { scaleSong, tempFolder } from '../../src/main/files/testing.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 import { exportMidi } from '../../src/shared/midi/index.ts'
 
 /**

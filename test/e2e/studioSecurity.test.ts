@@ -5,8 +5,8 @@ import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStudioProcess, type StudioProcess } from '../helpers/studioProcess.ts'
 import { outDir } from '../helpers/appHarness.ts'
-import { tempFolder } from '../../src/main/files/testing.ts'
-import { send } from '../../src/studio/testing.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
+import { send } from '#fixtures/studioRequests.ts'
 
 /**
  * The browser mode's server refuses what is not its own page, checked with plain HTTP requests against

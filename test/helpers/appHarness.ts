@@ -5,11 +5,12 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from './browser.ts'
 import { ModelHost } from '../../src/engine/host.ts'
-import { createDispatch, createHandlers } from '../../src/main/handlers.ts'
-import type { Dialogs } from '../../src/main/files/dialogs.ts'
-import { FileService } from '../../src/main/files/fileService.ts'
-import type { EventChannel, EventMap } from '../../src/shared/ipc.ts'
-import { tempFolder } from '../../src/main/files/testing.ts'
+import { createHandlers } from '../../src/services/handlers.ts'
+import { createDispatch } from '../../src/services/dispatch.ts'
+import type { Dialogs } from '../../src/services/files/dialogs.ts'
+import { FileService } from '../../src/services/files/fileService.ts'
+import type { EventChannel, EventMap } from '../../src/shared/ipc/index.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 /**
  * Runs the built renderer (out/renderer) in real Chromium with `window.api` built by the real, built

@@ -1,4 +1,4 @@
-import type { AppApi } from '../../src/shared/ipc.ts'
+import type { AppApi } from '../../src/shared/ipc/index.ts'
 
 declare global {
   interface Window {

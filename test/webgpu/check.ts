@@ -11,7 +11,7 @@ import { initWeights, namedWeights, weightsFromMap } from '../../src/model/weigh
 import { lossAndGradients } from '../../src/training/backprop.ts'
 import { makeBlock, planLanes } from '../../src/training/data.ts'
 import { evaluateSequences } from '../../src/training/evaluate.ts'
-import { toyCorpus } from '../../src/training/testing.ts'
+import { toyCorpus } from '#fixtures/toyCorpus.ts'
 
 const config = defaultConfig({ hiddenSizes: [24, 16], dropout: 0.3, heads: ['nade', 'independent'], nadeHidden: 12 })
 const sequences = toyCorpus(6, 20)

@@ -8,7 +8,7 @@ import { defaultConfig } from '../../src/model/config.ts'
 import { saveCheckpoint } from '../../src/model/checkpoint.ts'
 import { disposeWeights, initWeights } from '../../src/model/weights.ts'
 import { ModelHost } from '../../src/engine/host.ts'
-import { continueRequest } from '../../src/engine/testing.ts'
+import { continueRequest } from '#fixtures/primers.ts'
 import { modelWorkerEntry } from '../../src/workers/entries.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'np-webgpu-choice-'))

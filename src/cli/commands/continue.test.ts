@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createTinyCheckpoint } from '../../../test/helpers/tinyCheckpoint.ts'
+import { createTinyCheckpoint } from '#fixtures/tinyCheckpoint.ts'
 import { exportMidi, importMidi } from '../../shared/midi/index.ts'
 import { createSong, createTrack, type Note } from '../../shared/music/index.ts'
-import { cMajorPrimer } from '../../engine/testing.ts'
+import { cMajorPrimer } from '#fixtures/primers.ts'
 import { main } from '../main.ts'
-import { captureConsole } from '../testing.ts'
-import { tempFolder } from '../../main/files/testing.ts'
+import { captureConsole } from '#fixtures/console.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 const BAR = 1920
 const dir = tempFolder('np-cli-continue-')

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { UsageError, type Command } from '../command.ts'
-import { buildContinueRequest } from '../../shared/continuation.ts'
-import { CONTINUE_LIMITS, continueRequestSchema, describeInvalid } from '../../shared/ipc.ts'
+import { buildContinueRequest } from '../../shared/continueRequest.ts'
+import { CONTINUE_LIMITS, continueRequestSchema, describeInvalid } from '../../shared/ipc/index.ts'
 import { exportMidi, importMidi, MidiImportError } from '../../shared/midi/index.ts'
 import { barRangeTicks, HIGHEST_MIDI, LOWEST_MIDI, modelNotes, type Song } from '../../shared/music/index.ts'
 import { ModelHost } from '../../engine/host.ts'
@@ -12,8 +12,8 @@ import { describeBackend } from '../../model/describeBackend.ts'
 import { parseOptions } from '../args.ts'
 import { formatBars, parseBars, selectionOf, songBarCount, type UserBars } from '../bars.ts'
 import { continuationSongs } from '../candidates.ts'
-import { defaultModelDir } from '../modelDir.ts'
-import { boundedOption, shown } from '../options.ts'
+import { defaultModelDir } from '../paths.ts'
+import { boundedOption, shown } from '../args.ts'
 import { checkCheckpoint, checkOutputFiles, checkReadableFile, numberedFiles } from '../paths.ts'
 import { Progress } from '../progress.ts'
 
@@ -113,12 +113,10 @@ export const continueCommand: Command = {
     const modelDir = resolve(values.model ?? defaultModelDir())
     checkCheckpoint(modelDir, values.model === undefined ? `the shipped model ${modelDir} (--model DIR picks another)` : `--model ${values.model}`)
 
-    const request = buildContinueRequest(song, {
-      requestId: 'cli', selection: selectionOf(bars), contextBars, barsToWrite, temperature, variations, seed, maxPolyphony,
-      pitchRange: pitches,
-    })
+    const built = buildContinueRequest(song, selectionOf(bars), { contextBars, barsToWrite, temperature, variations, seed, maxPolyphony, pitchRange: pitches }, 'cli')
+    if (!built.ok) throw new Error(`--bars ${values.bars}: ${built.problem.charAt(0).toLowerCase()}${built.problem.slice(1).replace(/\.$/, '')}`)
     // The checks above cover the schema's bounds; this is the app's own validation, kept as the last word.
-    const parsed = continueRequestSchema.safeParse(request)
+    const parsed = continueRequestSchema.safeParse(built.request)
     if (!parsed.success) throw new UsageError(describeInvalid('continue', parsed.error))
 
     const host = new ModelHost(modelWorkerEntry, { modelDir, cacheDir: defaultDataDir() })
@@ -136,7 +134,7 @@ export const continueCommand: Command = {
       const songs = continuationSongs(song, response.candidates, oneFile)
       for (const [i, out] of songs.entries()) await writeFile(outputs[i] as string, exportMidi(out))
       const heard = notesIn(song, bars)
-      const context = request.contextBars > 0 ? ` + ${request.notes.length - heard} in ${Math.min(request.contextBars, bars.first - 1)} bars of context` : ''
+      const context = parsed.data.contextBars > 0 ? ` + ${parsed.data.notes.length - heard} in ${Math.min(parsed.data.contextBars, bars.first - 1)} bars of context` : ''
       const counts = response.candidates.map((c) => c.notes.length).join(', ')
       const what = oneFile ? `${response.candidates.length} continuation track${response.candidates.length > 1 ? 's' : ''}` : `${outputs.length} continuation${outputs.length > 1 ? 's' : ''}`
       console.log(

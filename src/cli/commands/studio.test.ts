@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../main.ts'
 import { packageRoot } from '../packageRoot.ts'
-import { captureConsole } from '../testing.ts'
+import { captureConsole } from '#fixtures/console.ts'
 
 afterEach(() => vi.restoreAllMocks())
 

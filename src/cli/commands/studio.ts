@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { UsageError, type Command } from '../command.ts'
-import { defaultModelDir } from '../modelDir.ts'
-import { numberOption } from '../options.ts'
+import { defaultModelDir } from '../paths.ts'
+import { numberOption } from '../args.ts'
 import { packageRoot } from '../packageRoot.ts'
 
 /** The port tried first; the next ones when it is busy. */

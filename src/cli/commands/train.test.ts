@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { toyCorpus } from '../../training/testing.ts'
-import { tempFolder } from '../../main/files/testing.ts'
+import { toyCorpus } from '#fixtures/toyCorpus.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 import { main } from '../main.ts'
-import { captureConsole } from '../testing.ts'
+import { captureConsole } from '#fixtures/console.ts'
 
 const dir = tempFolder('np-cli-train-')
 const toy = join(dir, 'toy')

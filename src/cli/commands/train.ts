@@ -8,7 +8,7 @@ import { loadMidiFolder } from '../../training/midiFolder.ts'
 import { train } from '../../training/train.ts'
 import { parseOptions } from '../args.ts'
 import { readPianoRolls } from '../data.ts'
-import { boundedOption, shown } from '../options.ts'
+import { boundedOption, shown } from '../args.ts'
 import { checkCheckpoint, checkDataFolder, checkFolder, checkNotAFile } from '../paths.ts'
 import { Progress } from '../progress.ts'
 

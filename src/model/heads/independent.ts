@@ -2,6 +2,7 @@ import * as tf from '../tf.ts'
 import type { ModelConfig } from '../config.ts'
 import { Rng, uniformArray } from '../rng.ts'
 import type { FrameDistribution, HeadLoss, HeadWeights, OutputHead } from './head.ts'
+import { KEYS } from '../../shared/music/constants.ts'
 
 const KERNEL = 'output/kernel'
 const BIAS = 'output/bias'
@@ -61,10 +62,10 @@ export const independentHead: OutputHead = {
 
   async distribution(): Promise<FrameDistribution> {
     return {
-      width: 88,
+      width: KEYS,
       draw(params, offset, decide) {
         const on: number[] = []
-        for (let key = 0; key < 88; key++) if (decide(key, params[offset + key] as number)) on.push(key)
+        for (let key = 0; key < KEYS; key++) if (decide(key, params[offset + key] as number)) on.push(key)
         return on
       },
     }

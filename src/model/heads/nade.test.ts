@@ -2,7 +2,7 @@ import * as tf from '../tf.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig } from '../config.ts'
 import { Rng } from '../rng.ts'
-import { useCpuBackend } from '../../training/testing.ts'
+import { useCpuBackend } from '#fixtures/toyCorpus.ts'
 import { nadeHead } from './nade.ts'
 
 beforeAll(useCpuBackend)

@@ -1,6 +1,6 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
-import type { AppApi } from '../../shared/ipc.ts'
+import type { AppApi } from '$shared/ipc/index.ts'
 
 declare global {
   interface Window {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Note } from '../music/types.ts'
+import { HIGHEST_MIDI, KEYS, LOWEST_MIDI } from '../music/constants.ts'
 
 /** Bounds on a continuation request; the schema enforces them in main. */
 export const CONTINUE_LIMITS = {
@@ -62,9 +63,9 @@ export const continueRequestSchema = z
     /** Seed of the sampler: the same request and seed give the same notes. */
     seed: z.number().int().min(0).max(2 ** 32 - 1),
     /** At most this many keys sound at once in what is written (the most probable are kept). */
-    maxPolyphony: z.number().int().min(1).max(88).optional(),
+    maxPolyphony: z.number().int().min(1).max(KEYS).optional(),
     /** Written notes stay within these MIDI pitches (inclusive). */
-    pitchRange: z.strictObject({ low: z.number().int().min(21).max(108), high: z.number().int().min(21).max(108) }).optional(),
+    pitchRange: z.strictObject({ low: z.number().int().min(LOWEST_MIDI).max(HIGHEST_MIDI), high: z.number().int().min(LOWEST_MIDI).max(HIGHEST_MIDI) }).optional(),
     /** The output layer to draw with (default: the model's first; see ModelSummary.heads). */
     head: z.enum(OUTPUT_HEADS).optional(),
   })

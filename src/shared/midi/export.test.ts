@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { exportMidi } from './export.ts'
-import { Midi } from './testing/tonejs.ts'
-import { arbitrarySong } from './testing/arbitrarySong.ts'
+import { Midi } from '#fixtures/tonejsReader.ts'
+import { arbitrarySong } from '#fixtures/arbitrarySong.ts'
 import { createSong } from '../music/song.ts'
 
 const KEY_NAMES = ['Cb', 'Gb', 'Db', 'Ab', 'Eb', 'Bb', 'F', 'C', 'G', 'D', 'A', 'E', 'B', 'F#', 'C#']

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { exportMidi } from './export.ts'
 import { MidiImportError } from './errors.ts'
 import { importMidi } from './import.ts'
-import { arbitrarySong } from './testing/arbitrarySong.ts'
-import { chunk, ev, midiFile, riffWrap, smpteDivision, track, u32 } from './testing/midiBytes.ts'
+import { arbitrarySong } from '#fixtures/arbitrarySong.ts'
+import { chunk, ev, midiFile, riffWrap, smpteDivision, track, u32 } from '#fixtures/midiBytes.ts'
 
 /**
  * The MIDI fuzz test of the hardening issue: thousands of damaged versions of valid files (bytes

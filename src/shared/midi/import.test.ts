@@ -3,7 +3,7 @@ import { importMidi } from './import.ts'
 import { exportMidi } from './export.ts'
 import { MidiImportError } from './errors.ts'
 import { describeReport } from './report.ts'
-import { ev, midiFile, riffWrap, smpteDivision, track, ascii, chunk, header } from './testing/midiBytes.ts'
+import { ev, midiFile, riffWrap, smpteDivision, track, ascii, chunk, header } from '#fixtures/midiBytes.ts'
 
 const C4 = 60
 

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { importMidi } from './import.ts'
 import { exportMidi } from './export.ts'
 import { MidiImportError } from './errors.ts'
-import { arbitrarySong } from './testing/arbitrarySong.ts'
+import { arbitrarySong } from '#fixtures/arbitrarySong.ts'
 
 // The contract: any bytes either import or throw MidiImportError, quickly.
 function importsOrFailsClearly(bytes: Uint8Array): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { importMidi } from './import.ts'
 import { exportMidi } from './export.ts'
-import { arbitrarySong } from './testing/arbitrarySong.ts'
+import { arbitrarySong } from '#fixtures/arbitrarySong.ts'
 
 describe('round trip', () => {
   it('import(export(song)) equals song for random editor songs', () => {

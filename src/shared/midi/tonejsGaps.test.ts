@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { Midi } from './testing/tonejs.ts'
+import { Midi } from '#fixtures/tonejsReader.ts'
 import { importMidi } from './import.ts'
-import { ev, header, chunk, midiFile, riffWrap, smpteDivision, track } from './testing/midiBytes.ts'
+import { ev, header, chunk, midiFile, riffWrap, smpteDivision, track } from '#fixtures/midiBytes.ts'
 
 // Why importMidi has its own reader: each case shows what @tonejs/midi 2.0.28 does with a file we
 // must read, next to what importMidi does. If a @tonejs/midi upgrade fixes these, revisit.

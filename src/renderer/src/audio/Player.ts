@@ -1,5 +1,5 @@
 import * as Tone from 'tone'
-import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
+import type { Note, Song, Ticks } from '$shared/music/types.ts'
 import { loadSampleBytes, pianoSampleUrls } from './samples.ts'
 import { scheduleNotes, songEndTick } from './schedule.ts'
 import { TempoMap } from './timing.ts'

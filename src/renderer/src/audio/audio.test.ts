@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TempoMap } from './timing.ts'
 import { scheduleNotes, songEndTick } from './schedule.ts'
 import { encodeWav } from './wav.ts'
-import { songWith } from '../commands/testing.ts'
+import { songWith } from '#fixtures/editorSongs.ts'
 
 describe('tempo map', () => {
   it('converts ticks and seconds both ways across tempo changes', () => {

@@ -1,5 +1,5 @@
 import * as Tone from 'tone'
-import type { Song, Ticks } from '../../../shared/music/types.ts'
+import type { Song, Ticks } from '$shared/music/types.ts'
 import { scheduleNotes, songEndTick, type ScheduledNote } from './schedule.ts'
 import { TempoMap } from './timing.ts'
 import { encodeWav } from './wav.ts'

@@ -1,4 +1,4 @@
-import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
+import type { Note, Song, Ticks } from '$shared/music/types.ts'
 import { TempoMap, type Seconds } from './timing.ts'
 
 /** One note as the player schedules it. */

@@ -1,7 +1,7 @@
 /** A time in seconds. */
 export type Seconds = number
-import type { Song, Ticks } from '../../../shared/music/types.ts'
-import { DEFAULT_MICROSECONDS_PER_QUARTER } from '../../../shared/music/constants.ts'
+import type { Song, Ticks } from '$shared/music/types.ts'
+import { DEFAULT_MICROSECONDS_PER_QUARTER } from '$shared/music/constants.ts'
 
 /** Converts between ticks and seconds through a song's tempo map (piecewise constant tempo). */
 export class TempoMap {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { copyNotes, duplicateNotes, pasteNotes } from './clipboard.ts'
-import { notesOf, songWith } from './testing.ts'
+import { notesOf, songWith } from '#fixtures/editorSongs.ts'
 
 describe('clipboard commands', () => {
   const song = songWith([
     { pitch: 60, ticks: 480, durationTicks: 240 },
     { pitch: 64, ticks: 720, durationTicks: 240 },
   ])
-  const both = new Set(song.tracks[0]!.notes)
+  const both = new Set(song.tracks[0]!.notes.map((n) => n.id))
 
   it('copy keeps relative timing; paste puts it at the tick and selects the pasted notes', () => {
-    const clip = copyNotes(both)
+    const clip = copyNotes(song, both)
     expect(clip.length).toBe(480)
     const edit = pasteNotes(song, clip, 1920)
     expect(notesOf(edit.song).map((n) => [n.pitch, n.ticks])).toEqual([
@@ -19,7 +19,7 @@ describe('clipboard commands', () => {
       [60, 1920],
       [64, 2160],
     ])
-    expect([...edit.selection].map((n) => n.ticks).sort()).toEqual([1920, 2160])
+    expect(edit.song.tracks[0]!.notes.filter((n) => edit.selection.has(n.id)).map((n) => n.ticks)).toEqual([1920, 2160])
     expect(notesOf(song)).toHaveLength(2)
   })
 

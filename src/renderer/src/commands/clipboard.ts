@@ -1,35 +1,40 @@
-import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
+import type { Note, Ticks } from '$shared/music/types.ts'
+import { notesWithIds, withNewId, type EditorNote, type EditorSong, type NoteId } from '../state/editorSong.ts'
 import { insertNotes, noteExtent, type Edit } from './edit.ts'
 
-/** Copied notes, with starts relative to the first one. */
+/** Copied notes, with starts relative to the first one; plain notes, without the editor's ids. */
 export interface Clip {
   notes: Note[]
   /** Length of the copied stretch in ticks, from the first start to the last end. */
   length: Ticks
 }
 
-/** The selected notes as a clip (empty when nothing is selected). */
-export function copyNotes(selection: ReadonlySet<Note>): Clip {
-  const notes = [...selection]
+function clipOf(notes: readonly EditorNote[]): Clip {
   if (notes.length === 0) return { notes: [], length: 0 }
   const { start, end } = noteExtent(notes)
-  return { notes: notes.map((n) => ({ ...n, ticks: n.ticks - start })), length: end - start }
+  return { notes: notes.map((n) => ({ pitch: n.pitch, ticks: n.ticks - start, durationTicks: n.durationTicks, velocity: n.velocity })), length: end - start }
 }
 
-/** Pastes the clip from `atTick` and selects the pasted notes. */
-export function pasteNotes(song: Song, clip: Clip, atTick: Ticks): Edit {
+/** The selected notes as a clip (empty when nothing is selected). */
+export function copyNotes(song: EditorSong, selection: ReadonlySet<NoteId>): Clip {
+  return clipOf(notesWithIds(song, selection))
+}
+
+/** Pastes the clip from `atTick` as new notes (new ids) and selects them. */
+export function pasteNotes(song: EditorSong, clip: Clip, atTick: Ticks): Edit {
   const at = Math.max(0, Math.round(atTick))
   return insertNotes(
     song,
-    clip.notes.map((n) => ({ ...n, ticks: n.ticks + at })),
+    clip.notes.map((n) => withNewId({ ...n, ticks: n.ticks + at })),
   )
 }
 
 /** Copies the selected notes to just after themselves (snapped up to `gridTicks`) and selects the copies. */
-export function duplicateNotes(song: Song, selection: ReadonlySet<Note>, gridTicks: number): Edit {
-  const clip = copyNotes(selection)
+export function duplicateNotes(song: EditorSong, selection: ReadonlySet<NoteId>, gridTicks: number): Edit {
+  const selected = notesWithIds(song, selection)
+  const clip = clipOf(selected)
   if (clip.notes.length === 0) return { song, selection }
-  const { start } = noteExtent(selection)
+  const { start } = noteExtent(selected)
   const length = gridTicks > 0 ? Math.ceil(clip.length / gridTicks - 1e-9) * gridTicks : clip.length
   return pasteNotes(song, clip, start + Math.round(length))
 }

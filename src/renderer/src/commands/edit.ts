@@ -1,14 +1,18 @@
-import type { Note, Song, Track } from '../../../shared/music/types.ts'
-import { createTrack } from '../../../shared/music/song.ts'
+import type { Note, Song } from '$shared/music/types.ts'
+import { createTrack } from '$shared/music/song.ts'
+import { existingIds, type EditorNote, type EditorSong, type EditorTrack, type NoteId } from '../state/editorSong.ts'
 import { tidyNotes } from './tidy.ts'
 
 /** What every command returns: the new song and the notes selected afterwards. */
 export interface Edit {
   /** The changed song (a new object; the old one is left as it was, for undo). */
-  song: Song
-  /** The notes selected after the change, by identity. */
-  selection: ReadonlySet<Note>
+  song: EditorSong
+  /** The ids of the notes selected after the change. */
+  selection: ReadonlySet<NoteId>
 }
+
+/** The shape of every command: the song and the selected ids in, an Edit out. */
+export type Command = (song: EditorSong, selection: ReadonlySet<NoteId>) => Edit
 
 /** The track new notes go to: the first non-drum track. */
 export function editTrackIndex(song: Song): number {
@@ -16,63 +20,43 @@ export function editTrackIndex(song: Song): number {
 }
 
 /** The song with a melodic track to write into (one is added when there is none). */
-export function withEditTrack(song: Song): { song: Song; index: number } {
+export function withEditTrack(song: EditorSong): { song: EditorSong; index: number } {
   const index = editTrackIndex(song)
   if (index >= 0) return { song, index }
-  return { song: { ...song, tracks: [...song.tracks, createTrack(0, 'Piano')] }, index: song.tracks.length }
+  const piano: EditorTrack = { ...createTrack(0, 'Piano'), notes: [] }
+  return { song: { ...song, tracks: [...song.tracks, piano] }, index: song.tracks.length }
 }
 
 /**
- * Rewrites notes in every track: `change` returns the note's replacement, null to delete it, or the
- * same note to keep it. Changed tracks are tidied; the selection follows replaced notes.
+ * Rewrites notes in every track: `change` returns the note's replacement (keeping its id), null to
+ * delete it, or the same note to keep it. Changed tracks are tidied; the selection keeps the ids that
+ * are still there.
  */
-export function mapNotes(song: Song, selection: ReadonlySet<Note>, change: (note: Note) => Note | null): Edit {
-  const nextSelection = new Set<Note>()
+export function mapNotes(song: EditorSong, selection: ReadonlySet<NoteId>, change: (note: EditorNote) => EditorNote | null): Edit {
   let changed = false
-  const tracks = song.tracks.map((track): Track => {
+  const tracks = song.tracks.map((track): EditorTrack => {
     let trackChanged = false
-    const notes: Note[] = []
-    const followed = new Map<Note, Note>()
+    const notes: EditorNote[] = []
     for (const note of track.notes) {
       const next = change(note)
       if (next !== note) trackChanged = true
-      if (next) {
-        notes.push(next)
-        if (selection.has(note)) followed.set(next, next)
-      }
+      if (next) notes.push(next)
     }
-    if (!trackChanged) {
-      for (const note of track.notes) if (selection.has(note)) nextSelection.add(note)
-      return track
-    }
+    if (!trackChanged) return track
     changed = true
-    const replaced = new Map<Note, Note | null>()
-    const tidy = tidyNotes(notes, replaced)
-    for (const note of followed.keys()) {
-      const final = replaced.has(note) ? replaced.get(note) : note
-      if (final) nextSelection.add(final)
-    }
-    return { ...track, notes: tidy }
+    return { ...track, notes: tidyNotes(notes) }
   })
-  return { song: changed ? { ...song, tracks } : song, selection: nextSelection }
+  if (!changed) return { song, selection }
+  const next = { ...song, tracks }
+  return { song: next, selection: existingIds(next, selection) }
 }
 
-/** Adds notes to the edit track and selects exactly them. */
-export function insertNotes(song: Song, added: readonly Note[]): Edit {
+/** Adds notes (with their new ids) to the edit track and selects exactly them. */
+export function insertNotes(song: EditorSong, added: readonly EditorNote[]): Edit {
   const target = withEditTrack(song)
-  const replaced = new Map<Note, Note | null>()
-  const tracks = target.song.tracks.map((track, i) => (i === target.index ? { ...track, notes: tidyNotes([...track.notes, ...added], replaced) } : track))
-  const selection = new Set<Note>()
-  for (const note of added) {
-    const final = replaced.has(note) ? replaced.get(note) : note
-    if (final) selection.add(final)
-  }
-  return { song: { ...target.song, tracks }, selection }
-}
-
-/** Every note of the song, across tracks. */
-export function allNotes(song: Song): Note[] {
-  return song.tracks.flatMap((t) => t.notes)
+  const tracks = target.song.tracks.map((track, i) => (i === target.index ? { ...track, notes: tidyNotes([...track.notes, ...added]) } : track))
+  const next = { ...target.song, tracks }
+  return { song: next, selection: existingIds(next, new Set(added.map((n) => n.id))) }
 }
 
 /** Clamps a value to [low, high]. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { setTempo, setTimeSignature } from './meter.ts'
-import { songWith } from './testing.ts'
-import { barStartTick } from '../../../shared/music/bars.ts'
+import { songWith } from '#fixtures/editorSongs.ts'
+import { barStartTick } from '$shared/music/bars.ts'
 
 describe('tempo and time-signature commands', () => {
   it('setTempo replaces the starting tempo and adds a change later', () => {

@@ -1,9 +1,10 @@
-import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
-import { barStartTick, barAtTick } from '../../../shared/music/bars.ts'
+import type { Song, Ticks } from '$shared/music/types.ts'
+import type { EditorSong, NoteId } from '../state/editorSong.ts'
+import { barStartTick, barAtTick } from '$shared/music/bars.ts'
 import type { Edit } from './edit.ts'
 
 /** Sets the tempo in beats per minute from `atTick` on (at 0 it replaces the song's starting tempo). */
-export function setTempo(song: Song, selection: ReadonlySet<Note>, bpm: number, atTick: Ticks = 0): Edit {
+export function setTempo(song: EditorSong, selection: ReadonlySet<NoteId>, bpm: number, atTick: Ticks = 0): Edit {
   const microsecondsPerQuarter = Math.round(60_000_000 / Math.min(400, Math.max(10, bpm)))
   const others = song.tempos.filter((t) => t.ticks !== atTick)
   const tempos = [...others, { ticks: atTick, microsecondsPerQuarter }].sort((a, b) => a.ticks - b.ticks)
@@ -15,7 +16,7 @@ export function setTempo(song: Song, selection: ReadonlySet<Note>, bpm: number, 
  * Sets the time signature from the start of `bar` on (bar 0 changes the song's first signature).
  * The following signature changes are kept; the grid and bar numbers follow.
  */
-export function setTimeSignature(song: Song, selection: ReadonlySet<Note>, numerator: number, denominator: number, bar = 0): Edit {
+export function setTimeSignature(song: EditorSong, selection: ReadonlySet<NoteId>, numerator: number, denominator: number, bar = 0): Edit {
   const n = Math.min(32, Math.max(1, Math.round(numerator)))
   const d = [1, 2, 4, 8, 16, 32].includes(denominator) ? denominator : 4
   const atTick = barStartTick(song, bar)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { gridTicks, snapLength, snapTick, snapTickDown, type Grid } from './snap.ts'
-import { createSong } from '../../../shared/music/song.ts'
+import { createSong } from '$shared/music/song.ts'
 
 const song = createSong(480)
 const sixteenth: Grid = { division: 16, triplet: false }

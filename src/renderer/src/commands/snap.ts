@@ -1,6 +1,6 @@
-import type { Ticks } from '../../../shared/music/types.ts'
-import type { Meter } from '../../../shared/music/bars.ts'
-import { barAtTick, barStartTick } from '../../../shared/music/bars.ts'
+import type { Ticks } from '$shared/music/types.ts'
+import type { Meter } from '$shared/music/bars.ts'
+import { barAtTick, barStartTick } from '$shared/music/bars.ts'
 
 /** The snap grid: a note value (4 = quarter … 32 = thirty-second), optionally triplet, or off. */
 export type Grid = { division: 4 | 8 | 16 | 32; triplet: boolean } | 'off'

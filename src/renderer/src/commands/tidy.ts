@@ -1,22 +1,20 @@
-import type { Note } from '../../../shared/music/types.ts'
-import { compareNotes } from '../../../shared/music/song.ts'
+import type { Note } from '$shared/music/types.ts'
+import { compareNotes } from '$shared/music/song.ts'
 
 /**
  * Puts a track's notes back into the Track.notes invariant (sorted, no same-pitch overlaps, no empty
- * notes) like normalizeNotes, but keeps untouched notes as the same objects, because the selection
- * holds notes by identity. `replaced` learns which notes were trimmed (new object) or dropped (null).
+ * notes) like normalizeNotes, but keeps untouched notes as the same objects (nothing to redraw or
+ * re-measure) and a trimmed note as a copy with its other fields, its editor id among them.
  */
-export function tidyNotes(notes: readonly Note[], replaced?: Map<Note, Note | null>): Note[] {
+export function tidyNotes<N extends Note>(notes: readonly N[]): N[] {
   const sorted = notes.filter((n) => n.durationTicks > 0).sort(compareNotes)
   const lastOfPitch = new Map<number, number>()
-  const result: Note[] = []
+  const result: N[] = []
   for (const note of sorted) {
     const previousIndex = lastOfPitch.get(note.pitch)
     const previous = previousIndex === undefined ? undefined : result[previousIndex]
     if (previous && previous.ticks + previous.durationTicks > note.ticks) {
-      const trimmed = { ...previous, durationTicks: note.ticks - previous.ticks }
-      result[previousIndex!] = trimmed
-      replaced?.set(previous, trimmed.durationTicks > 0 ? trimmed : null)
+      result[previousIndex!] = { ...previous, durationTicks: note.ticks - previous.ticks }
     }
     lastOfPitch.set(note.pitch, result.length)
     result.push(note)

@@ -1,4 +1,4 @@
-import type { BarRange } from '../../../shared/music/types.ts'
+import type { BarRange } from '$shared/music/types.ts'
 
 /** "Bar 3" or "Bars 3–6", counted from 1 as musicians count. */
 export function describeBars(range: BarRange): string {

@@ -1,4 +1,4 @@
-import type { Note, Ticks } from '../../../shared/music/types.ts'
+import type { Note, Ticks } from '$shared/music/types.ts'
 
 /** One generated candidate, with where it came from. */
 export interface CandidateEntry {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { candidatesOf, failureMessage, modelProblem } from './outcome.ts'
-import type { ContinueResponse } from '../../../shared/ipc/continue.ts'
+import type { ContinueResponse } from '$shared/ipc/continue.ts'
 
 describe('Continue outcomes in plain words', () => {
   it('says why the model cannot run', () => {

@@ -1,5 +1,5 @@
-import type { ModelStatus } from '../../../shared/ipc/app.ts'
-import type { ContinueResponse } from '../../../shared/ipc/continue.ts'
+import type { ModelStatus } from '$shared/ipc/app.ts'
+import type { ContinueResponse } from '$shared/ipc/continue.ts'
 import type { CandidateEntry } from './candidates.ts'
 
 /** Why Continue cannot run with the model as it is, in plain words; undefined when it can. */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { barsToContinue, buildRequest, defaultSettings } from './request.ts'
-import { continueRequestSchema } from '../../../shared/ipc/continue.ts'
-import { songWith } from '../commands/testing.ts'
+import { barsToContinue } from './request.ts'
+import { songWith } from '#fixtures/editorSongs.ts'
 
-describe('building a continuation request', () => {
+describe('the bars to continue', () => {
   const song = songWith([
     { pitch: 60, ticks: 0 },
     { pitch: 64, ticks: 1920 },
@@ -11,26 +10,10 @@ describe('building a continuation request', () => {
     { pitch: 10, ticks: 1920 },
   ])
 
-  it('sends the selected bars (and context) and passes the schema', () => {
-    const built = buildRequest(song, { start: 1, end: 2 }, { ...defaultSettings, contextBars: 1, maxPolyphony: 3, pitchRange: { low: 80, high: 40 } }, 'r-1')
-    expect(built.ok).toBe(true)
-    if (!built.ok) return
-    expect(built.request.notes.map((n) => n.pitch)).toEqual([60, 64])
-    expect(built.request.contextBars).toBe(1)
-    expect(built.request.pitchRange).toEqual({ low: 40, high: 80 })
-    expect(continueRequestSchema.safeParse(built.request).success).toBe(true)
-  })
-
-  it('says plainly what is wrong: no bars, empty bars, too many bars', () => {
-    expect(buildRequest(song, undefined, defaultSettings, 'r')).toMatchObject({ ok: false, problem: expect.stringMatching(/select some bars/i) })
-    expect(buildRequest(song, { start: 5, end: 7 }, defaultSettings, 'r')).toMatchObject({ ok: false, problem: expect.stringMatching(/no piano notes/) })
-    expect(buildRequest(song, { start: 0, end: 100 }, defaultSettings, 'r')).toMatchObject({ ok: false, problem: expect.stringMatching(/at most 64 bars/) })
-  })
-
   it('uses the selected notes’ bars when no bars are selected', () => {
     const notes = song.tracks[0]!.notes
-    expect(barsToContinue(song, undefined, new Set([notes[1]!, notes[2]!]))).toEqual({ start: 1, end: 2 })
-    expect(barsToContinue(song, { start: 3, end: 4 }, new Set(notes))).toEqual({ start: 3, end: 4 })
+    expect(barsToContinue(song, undefined, new Set([notes[1]!.id, notes[2]!.id]))).toEqual({ start: 1, end: 2 })
+    expect(barsToContinue(song, { start: 3, end: 4 }, new Set(notes.map((n) => n.id)))).toEqual({ start: 3, end: 4 })
     expect(barsToContinue(song, undefined, new Set())).toBeUndefined()
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { songOfBars } from './selection.ts'
-import { songWith } from '../commands/testing.ts'
+import { songWith } from '#fixtures/editorSongs.ts'
 
 describe('songOfBars', () => {
   it('keeps the notes that start in the bars, from tick 0, cut at the end, with the tempo in force', () => {

@@ -1,5 +1,5 @@
-import type { BarRange, Song, Ticks } from '../../../shared/music/types.ts'
-import { barRangeTicks } from '../../../shared/music/bars.ts'
+import type { BarRange, Song, Ticks } from '$shared/music/types.ts'
+import { barRangeTicks } from '$shared/music/bars.ts'
 
 function atOrBefore<T extends { ticks: Ticks }>(changes: readonly T[], tick: Ticks): T | undefined {
   let found: T | undefined

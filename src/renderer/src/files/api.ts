@@ -1,4 +1,4 @@
-import type { AppApi } from '../../../shared/ipc.ts'
+import type { AppApi } from '$shared/ipc/index.ts'
 
 /** The part of window.api the file module uses (tests pass a fake). */
 export type FilesApi = Pick<

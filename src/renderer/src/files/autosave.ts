@@ -1,4 +1,4 @@
-import type { Song } from '../../../shared/music/types.ts'
+import type { Song } from '$shared/music/types.ts'
 import { defaultApi, type FilesApi } from './api.ts'
 import { plainSong } from './plainSong.ts'
 

@@ -1,4 +1,4 @@
-import type { Song } from '../../../shared/music/types.ts'
+import type { Song } from '$shared/music/types.ts'
 import { defaultApi, type FilesApi } from './api.ts'
 import { save } from './fileActions.ts'
 import type { Outcome } from './outcome.ts'

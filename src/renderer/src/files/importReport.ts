@@ -1,4 +1,4 @@
-import { describeReport, type ImportReport } from '../../../shared/midi/report.ts'
+import { describeReport, type ImportReport } from '$shared/midi/report.ts'
 
 /**
  * The import report as sentences for the notice shown after opening a file: what was kept, then one

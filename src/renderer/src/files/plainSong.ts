@@ -1,4 +1,4 @@
-import type { Song } from '../../../shared/music/types.ts'
+import type { Song } from '$shared/music/types.ts'
 
 /** An integer in [min, max]: MIDI stores only integers, and a fraction left by an edit must not block a save. */
 function int(value: number, min: number, max: number): number {

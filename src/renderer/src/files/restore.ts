@@ -1,5 +1,5 @@
-import type { AutosaveInfo } from '../../../shared/ipc/files.ts'
-import type { Song } from '../../../shared/music/types.ts'
+import type { AutosaveInfo } from '$shared/ipc/files.ts'
+import type { Song } from '$shared/music/types.ts'
 import { defaultApi, type FilesApi } from './api.ts'
 import { settle, type Outcome } from './outcome.ts'
 

@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../../shared/ipc/app.ts'
+import type { MenuCommand } from '$shared/ipc/app.ts'
 import { MENU_ACTIONS, matchShortcut, type ActionId } from './shortcuts.ts'
 
 /** Editing commands a text field handles itself when it has focus. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MENU_ACTIONS, SHORTCUTS, formatShortcut, matchShortcut } from './shortcuts.ts'
-import { menuCommands } from '../../../shared/ipc/app.ts'
+import { menuCommands } from '$shared/ipc/app.ts'
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,

@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../../shared/ipc/app.ts'
+import type { MenuCommand } from '$shared/ipc/app.ts'
 
 /** Everything the keyboard can do in the editor. */
 export type ActionId =

@@ -1,4 +1,5 @@
-import type { Song, Ticks } from '../../../shared/music/types.ts'
+import type { Song, Ticks } from '$shared/music/types.ts'
+import { HIGHEST_MIDI, LOWEST_MIDI } from '$shared/music/constants.ts'
 
 type Extent = { end: Ticks; low: number; high: number }
 
@@ -24,5 +25,5 @@ function measure(song: Song): Extent {
     }
   }
   if (high < 0) return { end, low: 48, high: 84 }
-  return { end, low: Math.max(21, low), high: Math.min(108, high) }
+  return { end, low: Math.max(LOWEST_MIDI, low), high: Math.min(HIGHEST_MIDI, high) }
 }

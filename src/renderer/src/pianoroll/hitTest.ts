@@ -1,4 +1,5 @@
-import type { Note, Song, Ticks } from '../../../shared/music/types.ts'
+import type { Ticks } from '$shared/music/types.ts'
+import type { EditorNote, EditorSong } from '../state/editorSong.ts'
 import { forEachVisible } from './visible.ts'
 import type { RollTransform } from './transform.ts'
 
@@ -6,12 +7,12 @@ import type { RollTransform } from './transform.ts'
 export const RESIZE_HANDLE_PX = 6
 
 /** What is under the pointer in the note area. */
-export type NoteHit = { note: Note; part: 'body' | 'end' } | undefined
+export type NoteHit = { note: EditorNote; part: 'body' | 'end' } | undefined
 
 /** The topmost note at (tick, pitch), and whether the pointer is on its resize handle. */
-export function noteAt(song: Song, transform: RollTransform, x: number, pitch: number): NoteHit {
+export function noteAt(song: EditorSong, transform: RollTransform, x: number, pitch: number): NoteHit {
   const tick = transform.xToTick(x)
-  let found: Note | undefined
+  let found: EditorNote | undefined
   for (const track of song.tracks) {
     forEachVisible(track.notes, { start: tick, end: tick + 1, lowPitch: pitch, highPitch: pitch }, (n) => (found = n))
   }
@@ -22,8 +23,8 @@ export function noteAt(song: Song, transform: RollTransform, x: number, pitch: n
 }
 
 /** Every note that overlaps the box [tickA, tickB] x [pitchA, pitchB] (corners in any order). */
-export function notesInBox(song: Song, tickA: Ticks, tickB: Ticks, pitchA: number, pitchB: number): Note[] {
-  const found: Note[] = []
+export function notesInBox(song: EditorSong, tickA: Ticks, tickB: Ticks, pitchA: number, pitchB: number): EditorNote[] {
+  const found: EditorNote[] = []
   const range = { start: Math.min(tickA, tickB), end: Math.max(tickA, tickB) + 1, lowPitch: Math.min(pitchA, pitchB), highPitch: Math.max(pitchA, pitchB) }
   for (const track of song.tracks) forEachVisible(track.notes, range, (n) => found.push(n))
   return found

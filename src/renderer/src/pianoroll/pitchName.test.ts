@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pitchName, position } from './pitchName.ts'
-import { createSong } from '../../../shared/music/song.ts'
+import { createSong } from '$shared/music/song.ts'
 
 describe('names for the status bar', () => {
   it('names pitches', () => {

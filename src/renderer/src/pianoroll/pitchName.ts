@@ -1,5 +1,5 @@
-import type { Ticks } from '../../../shared/music/types.ts'
-import { beatAtTick, type Meter } from '../../../shared/music/bars.ts'
+import type { Ticks } from '$shared/music/types.ts'
+import { beatAtTick, type Meter } from '$shared/music/bars.ts'
 
 const NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B']
 

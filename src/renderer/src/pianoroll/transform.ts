@@ -1,5 +1,5 @@
-import type { Ticks } from '../../../shared/music/types.ts'
-import { HIGHEST_MIDI, LOWEST_MIDI } from '../../../shared/music/constants.ts'
+import type { Ticks } from '$shared/music/types.ts'
+import { HIGHEST_MIDI, LOWEST_MIDI } from '$shared/music/constants.ts'
 
 /** Width of the keyboard on the left, in CSS pixels. */
 export const KEYBOARD_WIDTH = 64

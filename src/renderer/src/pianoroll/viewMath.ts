@@ -1,5 +1,5 @@
-import type { Ticks } from '../../../shared/music/types.ts'
-import { KEYS, HIGHEST_MIDI } from '../../../shared/music/constants.ts'
+import type { Ticks } from '$shared/music/types.ts'
+import { KEYS, HIGHEST_MIDI } from '$shared/music/constants.ts'
 import { KEYBOARD_WIDTH, RULER_HEIGHT, type View } from './transform.ts'
 
 /** Zoom limits: pixels per tick (at PPQ 480, 0.002..1 is ~1 px to ~480 px per quarter). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { firstAtOrAfter, forEachVisible } from './visible.ts'
 import { notesInBox, noteAt } from './hitTest.ts'
 import { RollTransform } from './transform.ts'
-import { songWith } from '../commands/testing.ts'
+import { songWith } from '#fixtures/editorSongs.ts'
 
 describe('visible notes and hit tests', () => {
   const song = songWith([

@@ -1,4 +1,4 @@
-import type { Note, Ticks } from '../../../shared/music/types.ts'
+import type { Note, Ticks } from '$shared/music/types.ts'
 
 const longest = new WeakMap<readonly Note[], number>()
 
@@ -29,10 +29,10 @@ export function firstAtOrAfter(notes: readonly Note[], tick: Ticks): number {
  * Calls `visit` for each note that sounds in [start, end) and lies in [lowPitch, highPitch], without
  * looking at the rest: only what is on screen costs anything, however long the song.
  */
-export function forEachVisible(
-  notes: readonly Note[],
+export function forEachVisible<N extends Note>(
+  notes: readonly N[],
   range: { start: Ticks; end: Ticks; lowPitch: number; highPitch: number },
-  visit: (note: Note) => void,
+  visit: (note: N) => void,
 ): void {
   const from = firstAtOrAfter(notes, range.start - longestNote(notes))
   for (let i = from; i < notes.length; i++) {

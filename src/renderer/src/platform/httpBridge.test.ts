@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toWire } from '../../../shared/wire.ts'
+import { toWire } from '$shared/wire.ts'
 import { createHttpBridge } from './httpBridge.ts'
 
 describe('the HTTP bridge', () => {

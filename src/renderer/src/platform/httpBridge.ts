@@ -1,5 +1,5 @@
 import type { IpcBridge } from '../../../preload/api.ts'
-import { fromWire, toWire } from '../../../shared/wire.ts'
+import { fromWire, toWire } from '$shared/wire.ts'
 
 /** What the bridge needs from the browser (tests pass fakes). */
 export interface HttpDeps {

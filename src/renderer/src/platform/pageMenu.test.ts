@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { menuCommands } from '../../../shared/ipc/app.ts'
+import { menuCommands } from '$shared/ipc/app.ts'
 import { PAGE_MENU } from './pageMenu.ts'
 
 describe('the in-page menu', () => {

@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../../shared/ipc/app.ts'
+import type { MenuCommand } from '$shared/ipc/app.ts'
 
 /** One menu of the in-page menu bar, its items in order. */
 export interface PageMenuGroup {

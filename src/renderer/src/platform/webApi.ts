@@ -1,8 +1,8 @@
 import { createApi, type IpcBridge } from '../../../preload/api.ts'
-import type { AppApi, Canceled, ResponseOf } from '../../../shared/ipc.ts'
-import { FILE_LIMITS } from '../../../shared/ipc/files.ts'
-import { exportMidi } from '../../../shared/midi/index.ts'
-import { midiFileName, wavFileName } from '../../../shared/fileNames.ts'
+import type { AppApi, Canceled, ResponseOf } from '$shared/ipc/index.ts'
+import { FILE_LIMITS } from '$shared/ipc/files.ts'
+import { exportMidi } from '$shared/midi/index.ts'
+import { midiFileName, wavFileName } from '$shared/fileNames.ts'
 import type { UnsavedChoice } from './askToSave.ts'
 import { saveBytes, type SaveKind, type SaveTarget, type WritableFileHandle } from './browserFiles.ts'
 

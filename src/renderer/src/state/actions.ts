@@ -1,10 +1,10 @@
-import { barStartTick } from '../../../shared/music/bars.ts'
+import { barStartTick } from '$shared/music/bars.ts'
 import { copyNotes, duplicateNotes, pasteNotes } from '../commands/clipboard.ts'
-import { allNotes } from '../commands/edit.ts'
 import { changeVelocity, deleteNotes, moveNotes, quantizeSelection, transposeNotes } from '../commands/notes.ts'
 import { gridTicks } from '../commands/snap.ts'
 import type { ActionId } from '../keys/shortcuts.ts'
 import { songExtent } from '../pianoroll/extent.ts'
+import { allNoteIds } from './editorSong.ts'
 import type { Workspace } from './workspace.svelte.ts'
 
 /** Turns an action (a key, a menu item, a button) into what it does: a command, a view change, playback. */
@@ -17,25 +17,25 @@ export function runAction(ws: Workspace, action: ActionId): void {
     case 'playSelection':
       return void ws.play(ws.playFrom(true))
     case 'toggleLoop':
-      ws.loop = !ws.loop
+      ws.setLoop(!ws.loop)
       if (ws.loop && !e.bars) ws.say('Loop is on: select bars on the ruler to loop them.')
       if (ws.playing) void ws.play(ws.playFrom(true))
       return
     case 'toolDraw':
-      return void (ws.tool = 'draw')
+      return ws.setTool('draw')
     case 'toolSelect':
-      return void (ws.tool = 'select')
+      return ws.setTool('select')
     case 'toolErase':
-      return void (ws.tool = 'erase')
+      return ws.setTool('erase')
     case 'undo':
       return e.undo()
     case 'redo':
       return e.redo()
     case 'cut':
-      ws.clipboard = copyNotes(sel)
+      ws.clipboard = copyNotes(e.song, sel)
       return e.apply((song) => deleteNotes(song, sel))
     case 'copy':
-      ws.clipboard = copyNotes(sel)
+      ws.clipboard = copyNotes(e.song, sel)
       ws.say(sel.size ? `Copied ${sel.size} note${sel.size === 1 ? '' : 's'}.` : 'Nothing selected to copy.')
       return
     case 'paste':
@@ -45,7 +45,7 @@ export function runAction(ws: Workspace, action: ActionId): void {
     case 'delete':
       return e.apply((song) => deleteNotes(song, sel))
     case 'selectAll':
-      return e.select(allNotes(e.song))
+      return e.select(allNoteIds(e.song))
     case 'transposeUp':
     case 'transposeDown':
     case 'octaveUp':
@@ -53,7 +53,7 @@ export function runAction(ws: Workspace, action: ActionId): void {
       const semitones = { transposeUp: 1, transposeDown: -1, octaveUp: 12, octaveDown: -12 }[action]
       if (sel.size === 0) return ws.viewport.scrollBy(0, -Math.sign(semitones) * ws.viewport.view.keyHeight * 3)
       e.apply((song) => transposeNotes(song, sel, semitones))
-      const first = [...e.selection][0]
+      const first = e.selectedNotes[0]
       if (first) ws.audition(first.pitch, first.velocity)
       return
     }
@@ -96,14 +96,14 @@ export function runAction(ws: Workspace, action: ActionId): void {
     case 'auditionCandidate':
       return ws.auditionCandidate()
     case 'escape':
-      if (ws.helpOpen) return void (ws.helpOpen = false)
+      if (ws.helpOpen) return ws.setHelpOpen(false)
       if (ws.continuation.running) return ws.continuation.cancel()
       if (ws.continuation.shown) return ws.continuation.discard()
       e.select([])
-      e.bars = undefined
+      e.selectBars(undefined)
       return
     case 'help':
-      return void (ws.helpOpen = !ws.helpOpen)
+      return ws.setHelpOpen(!ws.helpOpen)
     case 'new':
       return ws.withFiles((f) => f.newSong())
     case 'open':

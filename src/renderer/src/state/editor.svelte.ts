@@ -1,102 +1,140 @@
-import type { BarRange, Note, Song } from '../../../shared/music/types.ts'
-import { createSong } from '../../../shared/music/song.ts'
-import type { Edit } from '../commands/edit.ts'
+import type { BarRange, Song } from '$shared/music/types.ts'
+import { createSong } from '$shared/music/song.ts'
+import type { Command, Edit } from '../commands/edit.ts'
 import { History } from './history.ts'
+import { notesWithIds, withNoteIds, type EditorNote, type EditorSong, type NoteId } from './editorSong.ts'
 
-/** One undo snapshot: the song and what was selected. */
-interface Snapshot {
-  song: Song
-  selection: ReadonlySet<Note>
+/** One undo snapshot: the song and which notes were selected. */
+export interface Snapshot {
+  /** The song as it was. */
+  song: EditorSong
+  /** The ids of the notes selected then. */
+  selection: ReadonlySet<NoteId>
 }
 
 /**
- * The open document as the editor holds it: the Song (exactly what the files module saves), the
- * selected notes and bars, and undo. Changes arrive only as commands (commands/); each is one undo step.
+ * The open document as the editor holds it: the song (with an id on every note; the files module
+ * saves it without them), the selected notes and bars, and undo. The song changes only through
+ * commands (commands/); each is one undo step.
  */
 export class Editor {
-  /** The song being edited. Immutable: every change makes a new Song. */
-  song = $state.raw<Song>(createSong())
-  /** The selected notes, by identity. */
-  selection = $state.raw<ReadonlySet<Note>>(new Set())
-  /** The bars selected on the ruler, if any. */
-  bars = $state.raw<BarRange | undefined>(undefined)
-  /** Counts changes; the files module compares it with the revision it last saved. */
-  revision = $state(0)
-  /** True when undo has a step. */
-  canUndo = $state(false)
-  /** True when redo has a step. */
-  canRedo = $state(false)
+  #song = $state.raw<EditorSong>(withNoteIds(createSong()))
+  #selection = $state.raw<ReadonlySet<NoteId>>(new Set())
+  #bars = $state.raw<BarRange | undefined>(undefined)
+  #revision = $state(0)
+  readonly #history = new History<Snapshot>()
+  #selectedNotes = $derived(notesWithIds(this.#song, this.#selection))
+  // The history holds no runes, but it changes only along with the revision: reading that keeps these current.
+  #canUndo = $derived.by(() => {
+    void this.#revision
+    return this.#history.canUndo
+  })
+  #canRedo = $derived.by(() => {
+    void this.#revision
+    return this.#history.canRedo
+  })
 
-  private readonly history = new History<Snapshot>()
+  /** The song being edited. Immutable: every change makes a new song. */
+  get song(): EditorSong {
+    return this.#song
+  }
+
+  /** The ids of the selected notes. */
+  get selection(): ReadonlySet<NoteId> {
+    return this.#selection
+  }
+
+  /** The selected notes themselves, in song order. */
+  get selectedNotes(): readonly EditorNote[] {
+    return this.#selectedNotes
+  }
+
+  /** The bars selected on the ruler, if any. */
+  get bars(): BarRange | undefined {
+    return this.#bars
+  }
+
+  /** Counts changes: every undo step, undo, redo and load. */
+  get revision(): number {
+    return this.#revision
+  }
+
+  /** True when undo has a step. */
+  get canUndo(): boolean {
+    return this.#canUndo
+  }
+
+  /** True when redo has a step. */
+  get canRedo(): boolean {
+    return this.#canRedo
+  }
 
   /** Runs a command as one undo step; a command that changes nothing records nothing. */
-  apply(command: (song: Song, selection: ReadonlySet<Note>) => Edit): void {
-    const before = { song: this.song, selection: this.selection }
-    const edit = command(this.song, this.selection)
-    if (edit.song !== before.song) {
-      this.history.push(before)
-      this.revision++
-    }
-    this.song = edit.song
-    this.selection = edit.selection
-    this.sync()
+  apply(command: Command): void {
+    const before = this.snapshot()
+    const edit = command(this.#song, this.#selection)
+    if (edit.song !== before.song) this.#record(before)
+    this.#show(edit)
   }
 
   /** Shows an in-progress change (a drag) without recording it; finish with commitFrom. */
   preview(edit: Edit): void {
-    this.song = edit.song
-    this.selection = edit.selection
+    this.#show(edit)
   }
 
   /** Records a finished drag as one undo step, going back to `before` on undo. */
   commitFrom(before: Snapshot): void {
-    if (this.song === before.song) return
-    this.history.push(before)
-    this.revision++
-    this.sync()
+    if (this.#song !== before.song) this.#record(before)
   }
 
   /** The current snapshot, for commitFrom. */
   snapshot(): Snapshot {
-    return { song: this.song, selection: this.selection }
+    return { song: this.#song, selection: this.#selection }
   }
 
   /** Replaces the selection (not an undo step: it does not change the song). */
-  select(notes: Iterable<Note>): void {
-    this.selection = new Set(notes)
+  select(ids: Iterable<NoteId>): void {
+    this.#selection = new Set(ids)
+  }
+
+  /** Selects bars on the ruler (undefined clears them; not an undo step). */
+  selectBars(range: BarRange | undefined): void {
+    this.#bars = range
   }
 
   /** Goes back one step. */
   undo(): void {
-    const previous = this.history.undo(this.snapshot())
-    if (previous) this.restore(previous)
+    const previous = this.#history.undo(this.snapshot())
+    if (previous) this.#restore(previous)
   }
 
   /** Goes forward one step. */
   redo(): void {
-    const next = this.history.redo(this.snapshot())
-    if (next) this.restore(next)
+    const next = this.#history.redo(this.snapshot())
+    if (next) this.#restore(next)
   }
 
-  /** Opens a song as a new document: no undo, nothing selected. */
+  /** Opens a song as a new document (its notes get ids): no undo, nothing selected. */
   load(song: Song): void {
-    this.history.clear()
-    this.song = song
-    this.selection = new Set()
-    this.bars = undefined
-    this.revision++
-    this.sync()
+    this.#history.clear()
+    this.#song = withNoteIds(song)
+    this.#selection = new Set()
+    this.#bars = undefined
+    this.#revision++
   }
 
-  private restore(snapshot: Snapshot): void {
-    this.song = snapshot.song
-    this.selection = snapshot.selection
-    this.revision++
-    this.sync()
+  #record(before: Snapshot): void {
+    this.#history.push(before)
+    this.#revision++
   }
 
-  private sync(): void {
-    this.canUndo = this.history.canUndo
-    this.canRedo = this.history.canRedo
+  #show(edit: Edit): void {
+    this.#song = edit.song
+    this.#selection = edit.selection
+  }
+
+  #restore(snapshot: Snapshot): void {
+    this.#show(snapshot)
+    this.#revision++
   }
 }

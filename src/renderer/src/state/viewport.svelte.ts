@@ -1,63 +1,80 @@
-import type { Song, Ticks } from '../../../shared/music/types.ts'
-import { barStartTick } from '../../../shared/music/bars.ts'
+import type { Song, Ticks } from '$shared/music/types.ts'
+import { barStartTick } from '$shared/music/bars.ts'
 import { KEYBOARD_WIDTH, RollTransform, type View } from '../pianoroll/transform.ts'
 import { centerPitch, clampView, fitView, zoomXAt, zoomYAt } from '../pianoroll/viewMath.ts'
 import { songExtent } from '../pianoroll/extent.ts'
 
 /** The piano roll's scroll and zoom, and the canvas size; the maths lives in viewMath.ts. */
 export class Viewport {
+  #view = $state.raw<View>({ pxPerTick: 0.1, keyHeight: 14, scrollTick: 0, scrollY: 0 })
+  #width = $state(800)
+  #height = $state(600)
+  #transform = $derived(new RollTransform(this.#view))
+  #centred = false
+
   /** Zoom and scroll. */
-  view = $state.raw<View>({ pxPerTick: 0.1, keyHeight: 14, scrollTick: 0, scrollY: 0 })
-  /** Canvas size in CSS pixels. */
-  width = $state(800)
-  height = $state(600)
+  get view(): View {
+    return this.#view
+  }
+
+  /** Canvas width in CSS pixels. */
+  get width(): number {
+    return this.#width
+  }
+
+  /** Canvas height in CSS pixels. */
+  get height(): number {
+    return this.#height
+  }
+
   /** The transform of the current view. */
-  transform = $derived(new RollTransform(this.view))
-  private centred = false
+  get transform(): RollTransform {
+    return this.#transform
+  }
 
   /** Sets the canvas size; the first time, scrolls to middle C. */
   resize(width: number, height: number): void {
-    this.width = width
-    this.height = height
-    this.view = this.centred ? clampView(this.view, height) : centerPitch(this.view, height, 66)
-    this.centred = true
+    this.#width = width
+    this.#height = height
+    this.#view = this.#centred ? clampView(this.#view, height) : centerPitch(this.#view, height, 66)
+    this.#centred = true
   }
 
   /** Scrolls by pixels. */
   scrollBy(dx: number, dy: number): void {
-    const v = this.view
-    this.view = clampView({ ...v, scrollTick: v.scrollTick + dx / v.pxPerTick, scrollY: v.scrollY + dy }, this.height)
+    const v = this.#view
+    this.#view = clampView({ ...v, scrollTick: v.scrollTick + dx / v.pxPerTick, scrollY: v.scrollY + dy }, this.#height)
   }
 
   /** Zooms time by `factor` around canvas x (the middle by default). */
-  zoomX(factor: number, x = this.width / 2): void {
-    this.view = clampView(zoomXAt(this.view, factor, x), this.height)
+  zoomX(factor: number, x = this.#width / 2): void {
+    this.#view = clampView(zoomXAt(this.#view, factor, x), this.#height)
   }
 
   /** Zooms keys by `factor` around canvas y. */
-  zoomY(factor: number, y = this.height / 2): void {
-    this.view = clampView(zoomYAt(this.view, factor, y), this.height)
+  zoomY(factor: number, y = this.#height / 2): void {
+    this.#view = clampView(zoomYAt(this.#view, factor, y), this.#height)
   }
 
   /** Shows the whole song (or the first bars of an empty one). */
   fit(song: Song): void {
     const extent = songExtent(song)
     const end = Math.max(extent.end, barStartTick(song, 4))
-    this.view = fitView(this.view, this.width, this.height, { start: 0, end, low: extent.low, high: extent.high })
+    this.#view = fitView(this.#view, this.#width, this.#height, { start: 0, end, low: extent.low, high: extent.high })
   }
 
   /** Scrolls so that `tick` sits at `at` (0 = left edge, 1 = right edge) of the note area. */
   scrollToTick(tick: Ticks, at = 0): void {
-    const area = Math.max(1, this.width - KEYBOARD_WIDTH)
-    this.view = clampView({ ...this.view, scrollTick: tick - (at * area) / this.view.pxPerTick }, this.height)
+    const area = Math.max(1, this.#width - KEYBOARD_WIDTH)
+    this.#view = clampView({ ...this.#view, scrollTick: tick - (at * area) / this.#view.pxPerTick }, this.#height)
   }
 
   /** Scrolls so that `tick` is in view, paging when it passes the right edge (follow playhead). */
   follow(tick: Ticks): void {
-    const t = this.transform
+    const t = this.#transform
     const x = t.tickToX(tick)
-    if (x > this.width - 40 || x < t.tickToX(this.view.scrollTick)) {
-      this.view = { ...this.view, scrollTick: Math.max(0, tick - 40 / this.view.pxPerTick) }
+    if (x > this.#width - 40 || x < t.tickToX(this.#view.scrollTick)) {
+      this.#view = { ...this.#view, scrollTick: Math.max(0, tick - 40 / this.#view.pxPerTick) }
     }
   }
 }

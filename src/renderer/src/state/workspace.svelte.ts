@@ -1,16 +1,24 @@
-import type { Note, Ticks } from '../../../shared/music/types.ts'
-import type { ModelStatus } from '../../../shared/ipc/app.ts'
-import { barRangeTicks, barStartTick } from '../../../shared/music/bars.ts'
+import type { Note, Ticks } from '$shared/music/types.ts'
+import type { ModelStatus } from '$shared/ipc/app.ts'
+import { barRangeTicks, barStartTick } from '$shared/music/bars.ts'
 import type { Clip } from '../commands/clipboard.ts'
 import { noteExtent } from '../commands/edit.ts'
 import { gridTicks, type Grid } from '../commands/snap.ts'
 import type { ActionId } from '../keys/shortcuts.ts'
 import type { Tool } from '../pianoroll/pointer.ts'
 import type { Player } from '../audio/Player.ts'
-import { ContinueSession } from './continueSession.svelte.ts'
+import { ContinueSession, type ContinueApi } from './continueSession.svelte.ts'
 import { Editor } from './editor.svelte.ts'
 import { Viewport } from './viewport.svelte.ts'
 import { runAction } from './actions.ts'
+
+/** Where the pointer is over the notes: the key and the tick. */
+export interface Hover {
+  /** The key under the pointer. */
+  pitch: number
+  /** The tick under the pointer. */
+  tick: Ticks
+}
 
 /** File actions, provided by the files module (src/renderer/src/files). */
 export interface FileActions {
@@ -33,26 +41,16 @@ export class Workspace {
   readonly viewport = new Viewport()
   /** Continue: settings, progress, candidates. */
   readonly continuation: ContinueSession
-  /** The piano roll's tool. */
-  tool = $state<Tool>('draw')
-  /** The snap grid. */
-  grid = $state.raw<Grid>({ division: 16, triplet: false })
-  /** Velocity of newly drawn notes. */
-  drawVelocity = $state(90)
-  /** Loop the selected bars when playing. */
-  loop = $state(false)
-  /** Scroll along with the playhead. */
-  follow = $state(true)
-  /** True while playing. */
-  playing = $state(false)
-  /** Where playback is. */
-  playheadTick = $state<Ticks | undefined>(undefined)
-  /** What is under the pointer in the roll, for the status bar. */
-  hover = $state.raw<{ pitch: number; tick: Ticks } | undefined>(undefined)
-  /** The keyboard-shortcut help overlay is open. */
-  helpOpen = $state(false)
-  /** A short message for the status bar (what just happened, or what went wrong). */
-  message = $state<string | undefined>(undefined)
+  #tool = $state<Tool>('draw')
+  #grid = $state.raw<Grid>({ division: 16, triplet: false })
+  #drawVelocity = $state(90)
+  #loop = $state(false)
+  #follow = $state(true)
+  #playing = $state(false)
+  #playheadTick = $state<Ticks | undefined>(undefined)
+  #hover = $state.raw<Hover | undefined>(undefined)
+  #helpOpen = $state(false)
+  #message = $state<string | undefined>(undefined)
   private messageTimer: ReturnType<typeof setTimeout> | undefined
   /** Where the last click in the note area was (snapped): where Paste puts notes. */
   cursorTick: Ticks = 0
@@ -69,8 +67,93 @@ export class Workspace {
   private playerLoading: Promise<Player> | undefined
   private frame = 0
 
-  constructor(api: Window['api'], model: () => ModelStatus) {
+  constructor(api: ContinueApi, model: () => ModelStatus) {
     this.continuation = new ContinueSession(api, this.editor, model)
+  }
+
+  /** The piano roll's tool. */
+  get tool(): Tool {
+    return this.#tool
+  }
+
+  /** The snap grid. */
+  get grid(): Grid {
+    return this.#grid
+  }
+
+  /** Velocity of newly drawn notes. */
+  get drawVelocity(): number {
+    return this.#drawVelocity
+  }
+
+  /** Loop the selected bars when playing. */
+  get loop(): boolean {
+    return this.#loop
+  }
+
+  /** Scroll along with the playhead. */
+  get follow(): boolean {
+    return this.#follow
+  }
+
+  /** True while playing. */
+  get playing(): boolean {
+    return this.#playing
+  }
+
+  /** Where playback is. */
+  get playheadTick(): Ticks | undefined {
+    return this.#playheadTick
+  }
+
+  /** What is under the pointer in the roll, for the status bar. */
+  get hover(): Hover | undefined {
+    return this.#hover
+  }
+
+  /** The keyboard-shortcut help overlay is open. */
+  get helpOpen(): boolean {
+    return this.#helpOpen
+  }
+
+  /** A short message for the status bar (what just happened, or what went wrong). */
+  get message(): string | undefined {
+    return this.#message
+  }
+
+  /** Picks the piano roll's tool. */
+  setTool(tool: Tool): void {
+    this.#tool = tool
+  }
+
+  /** Picks the snap grid. */
+  setGrid(grid: Grid): void {
+    this.#grid = grid
+  }
+
+  /** Sets the velocity of newly drawn notes. */
+  setDrawVelocity(velocity: number): void {
+    this.#drawVelocity = velocity
+  }
+
+  /** Turns looping of the selected bars on or off. */
+  setLoop(on: boolean): void {
+    this.#loop = on
+  }
+
+  /** Turns scrolling with the playhead on or off. */
+  setFollow(on: boolean): void {
+    this.#follow = on
+  }
+
+  /** Says what is under the pointer (undefined: the pointer left the notes). */
+  setHover(hover: Hover | undefined): void {
+    this.#hover = hover
+  }
+
+  /** Opens or closes the keyboard-shortcut help. */
+  setHelpOpen(open: boolean): void {
+    this.#helpOpen = open
   }
 
   /** Ticks of one grid step (a beat when snapping is off, for arrow-key nudges). */
@@ -104,18 +187,18 @@ export class Workspace {
     try {
       if (!player.playing) this.say('Loading the piano…')
       await player.play(this.editor.song, { fromTick, loop, extra, toTick })
-      if (this.message === 'Loading the piano…') this.say(undefined)
+      if (this.#message === 'Loading the piano…') this.say(undefined)
     } catch (e) {
       this.say(`Playback failed: ${e instanceof Error ? e.message : String(e)}`, 20)
       return
     }
-    this.playing = true
+    this.#playing = true
     cancelAnimationFrame(this.frame)
     const tick = () => {
-      if (!this.playing) return
+      if (!this.#playing) return
       const at = player.position()
-      this.playheadTick = at
-      if (at !== undefined && this.follow) this.viewport.follow(at)
+      this.#playheadTick = at
+      if (at !== undefined && this.#follow) this.viewport.follow(at)
       this.frame = requestAnimationFrame(tick)
     }
     this.frame = requestAnimationFrame(tick)
@@ -144,8 +227,8 @@ export class Workspace {
   /** Shows a message in the status bar for `seconds` (undefined clears it). */
   say(text: string | undefined, seconds = 8): void {
     clearTimeout(this.messageTimer)
-    this.message = text
-    if (text !== undefined) this.messageTimer = setTimeout(() => (this.message = undefined), seconds * 1000)
+    this.#message = text
+    if (text !== undefined) this.messageTimer = setTimeout(() => (this.#message = undefined), seconds * 1000)
   }
 
   /** Frees playback. */
@@ -163,15 +246,15 @@ export class Workspace {
   /** Where Play starts: the selected bars (or notes, from the selection), else the start. */
   playFrom(fromSelection: boolean): Ticks {
     const bars = this.editor.bars
-    if (bars && (fromSelection || this.loop)) return barStartTick(this.editor.song, bars.start)
-    if (fromSelection && this.editor.selection.size) return noteExtent(this.editor.selection).start
+    if (bars && (fromSelection || this.#loop)) return barStartTick(this.editor.song, bars.start)
+    if (fromSelection && this.editor.selection.size) return noteExtent(this.editor.selectedNotes).start
     return bars ? barStartTick(this.editor.song, bars.start) : 0
   }
 
   private stopped(): void {
     this.auditioning = false
-    this.playing = false
-    this.playheadTick = undefined
+    this.#playing = false
+    this.#playheadTick = undefined
     cancelAnimationFrame(this.frame)
   }
 }

@@ -1,4 +1,3 @@
-import type { Note } from '../../../../shared/music/types.ts'
 import { deleteNotes } from '../../commands/notes.ts'
 import { noteAt } from '../hitTest.ts'
 import type { Gesture } from './gesture.ts'
@@ -11,7 +10,7 @@ export const eraseNotes: Gesture = {
     const t = ctx.transform()
     const erase = (x: number, y: number) => {
       const hit = noteAt(editor.song, t, x, t.yToPitch(y))
-      if (hit) editor.preview(deleteNotes(editor.song, new Set<Note>([hit.note])))
+      if (hit) editor.preview(deleteNotes(editor.song, new Set([hit.note.id])))
     }
     erase(p.x, p.y)
     return {

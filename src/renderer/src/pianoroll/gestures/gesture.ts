@@ -1,4 +1,5 @@
-import type { BarRange, Note } from '../../../../shared/music/types.ts'
+import type { BarRange } from '$shared/music/types.ts'
+import type { EditorNote } from '../../state/editorSong.ts'
 import type { Grid } from '../../commands/snap.ts'
 import type { Editor } from '../../state/editor.svelte.ts'
 import type { RollTransform } from '../transform.ts'
@@ -44,5 +45,5 @@ export interface DragHandlers {
 
 /** One pointer gesture, one file each: it starts on pointer down and returns its drag handlers. */
 export interface Gesture {
-  onPointerDown(ctx: RollContext, p: PointerInfo, target?: Note): DragHandlers
+  onPointerDown(ctx: RollContext, p: PointerInfo, target?: EditorNote): DragHandlers
 }

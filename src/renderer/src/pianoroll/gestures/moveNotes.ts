@@ -12,12 +12,12 @@ export const moveNotes: Gesture = {
     const editor = ctx.editor
     if (p.shift) {
       const next = new Set(editor.selection)
-      if (next.has(target)) next.delete(target)
-      else next.add(target)
+      if (next.has(target.id)) next.delete(target.id)
+      else next.add(target.id)
       editor.select(next)
       return {}
     }
-    if (!editor.selection.has(target)) editor.select([target])
+    if (!editor.selection.has(target.id)) editor.select([target.id])
     const before = editor.snapshot()
     const t = ctx.transform()
     const startTick = t.xToTick(p.x)

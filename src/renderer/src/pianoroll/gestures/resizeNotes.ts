@@ -1,5 +1,6 @@
 import { resizeNotes as resizeCommand } from '../../commands/notes.ts'
 import { gridTicks, snapTick } from '../../commands/snap.ts'
+import { findNote } from '../../state/editorSong.ts'
 import type { Gesture } from './gesture.ts'
 
 /** Dragging a note's right end: changes the length of every selected note by the same amount (snapped). */
@@ -7,7 +8,7 @@ export const resizeNotes: Gesture = {
   onPointerDown(ctx, p, target) {
     if (!target) return {}
     const editor = ctx.editor
-    if (!editor.selection.has(target)) editor.select([target])
+    if (!editor.selection.has(target.id)) editor.select([target.id])
     const before = editor.snapshot()
     const t = ctx.transform()
     const end = target.ticks + target.durationTicks
@@ -18,7 +19,7 @@ export const resizeNotes: Gesture = {
         editor.preview(resizeCommand(before.song, before.selection, wantedEnd - end, minLength))
       },
       onPointerUp() {
-        const resized = [...editor.selection].find((n) => n.ticks === target.ticks && n.pitch === target.pitch)
+        const resized = findNote(editor.song, target.id)
         if (resized) ctx.lastLength = resized.durationTicks / before.song.ppq
         editor.commitFrom(before)
       },

@@ -11,7 +11,7 @@ export const rubberBand: Gesture = {
     const update = (x: number, y: number) => {
       ctx.setRubberBand({ x0: p.x, y0: p.y, x1: x, y1: y })
       const found = notesInBox(editor.song, t.xToTick(p.x), t.xToTick(x), t.yToPitch(p.y), t.yToPitch(y))
-      editor.select([...kept, ...found])
+      editor.select([...kept, ...found.map((n) => n.id)])
     }
     return {
       onPointerMove(q) {

@@ -1,4 +1,4 @@
-import { barAtTick } from '../../../../shared/music/bars.ts'
+import { barAtTick } from '$shared/music/bars.ts'
 import type { Gesture } from './gesture.ts'
 
 /** Dragging on the bar ruler: selects whole bars; shift extends the current selection; a click selects one bar. */

@@ -6,7 +6,7 @@ export const velocityDrag: Gesture = {
   onPointerDown(ctx, p, target) {
     if (!target) return {}
     const editor = ctx.editor
-    if (!editor.selection.has(target)) editor.select([target])
+    if (!editor.selection.has(target.id)) editor.select([target.id])
     const before = editor.snapshot()
     return {
       onPointerMove(q) {
@@ -14,7 +14,7 @@ export const velocityDrag: Gesture = {
       },
       onPointerUp() {
         editor.commitFrom(before)
-        const changed = [...editor.selection][0]
+        const changed = editor.selectedNotes[0]
         if (changed) ctx.audition(changed.pitch, changed.velocity)
       },
     }

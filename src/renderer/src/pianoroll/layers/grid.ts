@@ -1,4 +1,4 @@
-import { barAtTick, barStartTick, beatTicks, timeSignatureAt } from '../../../../shared/music/bars.ts'
+import { barAtTick, barStartTick, beatTicks, timeSignatureAt } from '$shared/music/bars.ts'
 import { RULER_HEIGHT } from '../transform.ts'
 import { colors, type Scene } from './scene.ts'
 

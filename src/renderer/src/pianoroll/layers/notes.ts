@@ -1,4 +1,4 @@
-import type { Note } from '../../../../shared/music/types.ts'
+import type { Note } from '$shared/music/types.ts'
 import { forEachVisible } from '../visible.ts'
 import { KEYBOARD_WIDTH } from '../transform.ts'
 import { colors, type Scene } from './scene.ts'
@@ -32,7 +32,7 @@ export function drawNotes(scene: Scene): void {
     forEachVisible(track.notes, range, (note) => {
       const r = noteRect(scene, note)
       const level = Math.min(LEVELS - 1, Math.floor((note.velocity / 128) * LEVELS))
-      batches[(scene.selection.has(note) ? LEVELS : 0) + level]!.rect(r.x, r.y, r.w, r.h)
+      batches[(scene.selection.has(note.id) ? LEVELS : 0) + level]!.rect(r.x, r.y, r.w, r.h)
       if (outline && r.w > 4) edges.rect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1)
     })
   }

@@ -1,5 +1,5 @@
-import { barAtTick, barStartTick } from '../../../../shared/music/bars.ts'
-import { bpm } from '../../../../shared/music/song.ts'
+import { barAtTick, barStartTick } from '$shared/music/bars.ts'
+import { bpm } from '$shared/music/song.ts'
 import { KEYBOARD_WIDTH, RULER_HEIGHT } from '../transform.ts'
 import { barStep } from './grid.ts'
 import { colors, type Scene } from './scene.ts'

@@ -1,5 +1,6 @@
-import type { BarRange, Note, Song, Ticks } from '../../../../shared/music/types.ts'
+import type { BarRange, Note, Ticks } from '$shared/music/types.ts'
 import type { RollTransform } from '../transform.ts'
+import type { EditorSong, NoteId } from '../../state/editorSong.ts'
 
 /** Everything one frame of the piano roll shows; the layers only read it. */
 export interface Scene {
@@ -8,8 +9,9 @@ export interface Scene {
   width: number
   height: number
   transform: RollTransform
-  song: Song
-  selection: ReadonlySet<Note>
+  song: EditorSong
+  /** Ids of the selected notes. */
+  selection: ReadonlySet<NoteId>
   /** Bars selected on the ruler. */
   bars: BarRange | undefined
   /** The candidate on show, drawn as ghost notes. */

@@ -1,11 +1,14 @@
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createSong } from '../../shared/music/song.ts'
-import { FILE_LIMITS } from '../../shared/ipc/files.ts'
-import type { ModelHost } from '../../engine/host.ts'
-import { createDispatch, createHandlers } from '../handlers.ts'
-import { FileService } from './fileService.ts'
-import { ScriptedDialogs, scaleSong, tempFolder } from './testing.ts'
+import { createSong } from '../shared/music/song.ts'
+import { FILE_LIMITS } from '../shared/ipc/files.ts'
+import type { ModelHost } from '../engine/host.ts'
+import { createHandlers } from './handlers.ts'
+import { createDispatch } from './dispatch.ts'
+import { FileService } from './files/fileService.ts'
+import { ScriptedDialogs } from '#fixtures/dialogs.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 const model = { status: { state: 'loading' } } as unknown as ModelHost
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RecentFiles } from './recentFiles.ts'
-import { tempFolder } from './testing.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 describe('RecentFiles', () => {
   it('keeps each file once, newest first, at most ten, across sessions', async () => {

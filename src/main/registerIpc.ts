@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { invokeChannels } from '../shared/ipc.ts'
-import type { Dispatch } from './handlers.ts'
+import { invokeChannels } from '../shared/ipc/index.ts'
+import type { Dispatch } from '../services/dispatch.ts'
 
 /**
  * Registers one handler per invoke channel. Each checks that the message comes from the app's own

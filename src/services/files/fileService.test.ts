@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportMidi } from '../../shared/midi/index.ts'
 import { FileService, type FileServiceOptions } from './fileService.ts'
-import { ScriptedDialogs, scaleSong, tempFolder } from './testing.ts'
+import { ScriptedDialogs } from '#fixtures/dialogs.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 function setup(extra: Partial<FileServiceOptions> = {}) {
   const dialogs = new ScriptedDialogs()

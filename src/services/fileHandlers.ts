@@ -1,5 +1,5 @@
-import type { FilesResponses, RequestOf, ResponseOf } from '../../shared/ipc.ts'
-import type { FileService } from './fileService.ts'
+import type { FilesResponses, RequestOf, ResponseOf } from '../shared/ipc/index.ts'
+import type { FileService } from './files/fileService.ts'
 
 /** The channels this group answers. */
 type FileChannel = keyof FilesResponses

@@ -5,7 +5,9 @@ import { exportMidi, importMidi } from '../../shared/midi/index.ts'
 import { FILE_LIMITS } from '../../shared/ipc/files.ts'
 import { FileCopies, safeFileName } from './fileCopies.ts'
 import { FileService } from './fileService.ts'
-import { ScriptedDialogs, scaleSong, tempFolder } from './testing.ts'
+import { ScriptedDialogs } from '#fixtures/dialogs.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 /** A FileService as the browser mode builds it: copies kept in the data folder, dialogs that never choose a path. */
 function browserMode(launchFile?: string) {

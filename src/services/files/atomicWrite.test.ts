@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync, chmodSync, statSync } from 'n
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeFileAtomic } from './atomicWrite.ts'
-import { tempFolder } from './testing.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 const folder = (): string => tempFolder('np-atomic-')
 
@@ -45,7 +45,7 @@ describe('writeFileAtomic', () => {
     const size = 2 * 1024 * 1024
     writeFileSync(path, Buffer.alloc(size, 'a'))
     // A child process rewrites the file over and over (all 'a', then all 'b', ...) until SIGKILL.
-    const script = `import { writeFileAtomic } from ${JSON.stringify(resolve('src/main/files/atomicWrite.ts'))}
+    const script = `import { writeFileAtomic } from ${JSON.stringify(resolve('src/services/files/atomicWrite.ts'))}
       for (let i = 0; ; i++) {
         await writeFileAtomic(${JSON.stringify(path)}, Buffer.alloc(${size}, i % 2 ? 'a' : 'b'))
         if (i === 0) process.send?.('wrote')

@@ -1,6 +1,6 @@
 import type { BrowserWindow, Dialog } from 'electron'
 import { join } from 'node:path'
-import type { CloseChoice, Dialogs, SaveKind } from './dialogs.ts'
+import type { CloseChoice, Dialogs, SaveKind } from '../services/files/dialogs.ts'
 
 const filters: Record<SaveKind | 'open', Electron.FileFilter[]> = {
   open: [{ name: 'MIDI files', extensions: ['mid', 'midi', 'rmi', 'kar'] }, { name: 'All files', extensions: ['*'] }],

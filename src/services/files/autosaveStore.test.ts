@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AutosaveStore } from './autosaveStore.ts'
-import { scaleSong, tempFolder } from './testing.ts'
+import { scaleSong } from '#fixtures/songs.ts'
+import { tempFolder } from '#fixtures/tempFolders.ts'
 
 describe('AutosaveStore', () => {
   it('keeps the last of many overlapping writes', async () => {
@@ -17,8 +18,8 @@ describe('AutosaveStore', () => {
   it('offers a complete autosave after the app is killed in the middle of autosaving', async () => {
     const dataDir = tempFolder()
     // A child process autosaves a large song over and over, alternating two versions, until SIGKILL.
-    const script = `import { AutosaveStore } from ${JSON.stringify(resolve('src/main/files/autosaveStore.ts'))}
-      import { scaleSong } from ${JSON.stringify(resolve('src/main/files/testing.ts'))}
+    const script = `import { AutosaveStore } from ${JSON.stringify(resolve('src/services/files/autosaveStore.ts'))}
+      import { scaleSong } from ${JSON.stringify(resolve('test/fixtures/songs.ts'))}
       const store = new AutosaveStore(${JSON.stringify(dataDir)})
       const songs = ['even', 'odd'].map((name) => {
         const song = scaleSong(name)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createDispatch, createHandlers, type Handlers } from './handlers.ts'
+import { createHandlers, type Handlers } from './handlers.ts'
+import { createDispatch } from './dispatch.ts'
 import type { ModelHost } from '../engine/host.ts'
 
 const readyModel = { status: { state: 'ready', backend: { active: 'cpu', tfBackend: 'cpu', skipped: [] } } } as unknown as ModelHost

@@ -1,19 +1,19 @@
 import type { z } from 'zod'
-import { appSchemas, type AppEvents, type AppInfo, type AppResponses, type MenuCommand, type ModelStatus } from './ipc/app.ts'
-import { continueSchemas, type ContinueEvents, type ContinueProgress, type ContinueRequestInput, type ContinueResponses } from './ipc/continue.ts'
-import { filesSchemas, type AutosaveInfo, type FilesEvents, type FilesResponses } from './ipc/files.ts'
-import type { Result } from './ipc/result.ts'
-import type { Song } from './music/types.ts'
+import { appSchemas, type AppEvents, type AppInfo, type AppResponses, type MenuCommand, type ModelStatus } from './app.ts'
+import { continueSchemas, type ContinueEvents, type ContinueProgress, type ContinueRequestInput, type ContinueResponses } from './continue.ts'
+import { filesSchemas, type AutosaveInfo, type FilesEvents, type FilesResponses } from './files.ts'
+import type { Result } from './result.ts'
+import type { Song } from '../music/types.ts'
 
 /**
  * The IPC contract between the renderer and the main process: every channel's name, the schema its
  * request must pass (checked in main, sizes bounded), and the shape of its answer. Everything here is
  * plain data that crosses IPC by structured clone unchanged. Each group of channels lives in ipc/.
  */
-export * from './ipc/app.ts'
-export * from './ipc/continue.ts'
-export * from './ipc/result.ts'
-export * from './ipc/files.ts'
+export * from './app.ts'
+export * from './continue.ts'
+export * from './result.ts'
+export * from './files.ts'
 
 /** Request schemas, one per invoke channel. */
 export const requestSchemas = { ...appSchemas, ...continueSchemas, ...filesSchemas } as const

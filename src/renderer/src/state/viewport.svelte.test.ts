@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { flushSync } from 'svelte'
+import { Viewport } from './viewport.svelte.ts'
+import { KEYBOARD_WIDTH, RULER_HEIGHT } from '../pianoroll/transform.ts'
+import { songWith } from '#fixtures/editorSongs.ts'
+
+/** The pitch in the middle row of the note area. */
+const middlePitch = (vp: Viewport) => vp.transform.yToPitch(RULER_HEIGHT + (vp.height - RULER_HEIGHT) / 2)
+
+describe('Viewport', () => {
+  it('the first size centres the keys on F#4 (66); later sizes keep the scroll', () => {
+    const vp = new Viewport()
+    vp.resize(1000, 500)
+    expect(middlePitch(vp)).toBe(66)
+    vp.scrollBy(0, -200)
+    const scrolled = vp.view
+    vp.resize(1000, 520)
+    expect(vp.view.scrollY).toBe(scrolled.scrollY)
+    expect([vp.width, vp.height]).toEqual([1000, 520])
+  })
+
+  it('zooming keeps the tick under the pointer; scrolling never goes before tick 0', () => {
+    const vp = new Viewport()
+    vp.resize(1000, 500)
+    vp.scrollToTick(4000)
+    const x = 600
+    const under = vp.transform.xToTick(x)
+    vp.zoomX(2, x)
+    expect(vp.transform.xToTick(x)).toBeCloseTo(under)
+    vp.scrollBy(-1e6, 0)
+    expect(vp.view.scrollTick).toBe(0)
+  })
+
+  it('fit shows the whole song from its start', () => {
+    const vp = new Viewport()
+    vp.resize(1000, 500)
+    const song = songWith([{ pitch: 40, ticks: 0 }, { pitch: 90, ticks: 30_000, durationTicks: 480 }])
+    vp.fit(song)
+    const t = vp.transform
+    expect(t.tickToX(0)).toBe(KEYBOARD_WIDTH)
+    expect(t.tickToX(30_480)).toBeLessThanOrEqual(vp.width)
+    expect(t.visiblePitches(vp.height).low).toBeLessThanOrEqual(40)
+    expect(t.visiblePitches(vp.height).high).toBeGreaterThanOrEqual(90)
+  })
+
+  it('following the playhead pages when it passes the right edge', () => {
+    const vp = new Viewport()
+    vp.resize(1000, 500)
+    const inView = vp.transform.xToTick(500)
+    vp.follow(inView)
+    expect(vp.view.scrollTick).toBe(0)
+    const past = vp.transform.xToTick(990)
+    vp.follow(past)
+    expect(vp.transform.tickToX(past)).toBeCloseTo(KEYBOARD_WIDTH + 40)
+  })
+
+  it('the transform follows the view, for the canvas effect that draws with it', () => {
+    const vp = new Viewport()
+    vp.resize(1000, 500)
+    const seen: number[] = []
+    const stop = $effect.root(() => {
+      $effect(() => void seen.push(vp.transform.view.scrollTick))
+    })
+    flushSync()
+    vp.scrollToTick(960)
+    flushSync()
+    stop()
+    expect(seen).toEqual([0, 960])
+  })
+})
