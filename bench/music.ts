@@ -89,7 +89,7 @@ for (const setting of settings) {
   for (const [index, primer] of primers.entries()) {
     const request = requestOf(primer, index, setting.request)
     const start = performance.now()
-    const response = await runContinuation(model, request, {}, setting.decoding)
+    const response = await runContinuation(model, request, {}, setting.decoding ?? {})
     const ms = performance.now() - start
     for (const candidate of response.candidates) {
       const written = notesToFrames(candidate.notes, { startTick: response.startTick, ppq: primer.ppq, stepsPerQuarter: 2 }, primer.real.length)

@@ -33,8 +33,8 @@ export const PRIMER_SETS = ['nottingham', 'pianomidi', 'musedata'] as const
 
 /**
  * `perSet` excerpts of each set's validation split: pieces long enough for primerBars + writtenBars
- * bars of 4/4 (8 frames, as the datasets keep no meter), evenly spread over the split, each cut at a bar
- * boundary in the middle of its piece. Throws with a hint when the data is missing.
+ * bars of 4/4 (8 frames, as the datasets keep no meter) whose primer bars are not silent, evenly spread
+ * over the split, each cut at a bar boundary in the middle of its piece. Throws with a hint when the data is missing.
  */
 export function datasetPrimers(dataDir: string, perSet: number, primerBars: number, writtenBars: number): MusicPrimer[] {
   const stepsPerBar = 8
@@ -44,10 +44,14 @@ export function datasetPrimers(dataDir: string, perSet: number, primerBars: numb
     if (!existsSync(path)) throw new Error(`bench:music needs the validation splits: no ${path} (give the folder with --data DIR; the README's "Data" section says where they come from)`)
     const data = loadPianoRollJson(path, set)
     if (data.stepsPerQuarter !== STEPS_PER_QUARTER) throw new Error(`${path}: expected ${STEPS_PER_QUARTER} frames per quarter note`)
-    const long = data.sequences.map((frames, index) => ({ frames, index })).filter((piece) => piece.frames.length >= need)
+    const startOf = (frames: Frame[]): number => stepsPerBar * Math.floor((frames.length - need) / 2 / stepsPerBar)
+    // Long enough, and not silent where the primer would be.
+    const long = data.sequences
+      .map((frames, index) => ({ frames, index }))
+      .filter(({ frames }) => frames.length >= need && frames.slice(startOf(frames), startOf(frames) + primerBars * stepsPerBar).some((frame) => frame.length > 0))
     const chosen = Array.from({ length: Math.min(perSet, long.length) }, (_, i) => long[Math.floor((i * long.length) / Math.min(perSet, long.length))]!)
     return chosen.map(({ frames, index }) => {
-      const start = stepsPerBar * Math.floor((frames.length - need) / 2 / stepsPerBar)
+      const start = startOf(frames)
       const primer = frames.slice(start, start + primerBars * stepsPerBar)
       const grid = { startTick: 0, ppq: PPQ, stepsPerQuarter: STEPS_PER_QUARTER }
       return {

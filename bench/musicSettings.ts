@@ -1,6 +1,7 @@
-// The ways of continuing that bench:music compares: each a name, what it changes in the request, and why.
+// The ways of continuing that bench:music compares: each a name, what it changes in the request (and,
+// for ablations, in decoding settings no request field reaches), and why.
 import type { ContinueRequest } from '../src/shared/ipc/index.ts'
-import type { DecodingOptions } from '../src/engine/decoding/lane.ts'
+import { plainDecoding, type DecodingOptions } from '../src/engine/decoding/options.ts'
 
 /** One column of bench:music. */
 export interface MusicSetting {
@@ -10,14 +11,13 @@ export interface MusicSetting {
   decoding?: Partial<DecodingOptions>
 }
 
-const nade = (name: string, decoding: Partial<DecodingOptions>, request: Partial<ContinueRequest> = {}): MusicSetting => ({ name: `nade ${name}`, description: name, request: { head: 'nade', ...request }, decoding })
-const base: Partial<DecodingOptions> = { keyPolicy: 'none', clashPenalty: 3, densityGain: 0.5, holdLimit: true, rangeMargin: 12, temperature: 0.5, memory: 3, memoryBars: [2, 4, 8], candidates: 8, leapPenalty: 3, midPenalty: 1, pcGain: 1, densityPenalty: 1 }
+const nade = (name: string, request: Partial<ContinueRequest> = {}, decoding?: Partial<DecodingOptions>): MusicSetting => ({ name: `nade ${name}`, description: name, request: { head: 'nade', ...request }, decoding })
+const d = { temperature: 0.5, keyChoice: 'none', memory: 0.7 } as const
+const dec = { memoryDecay: 0.9, memoryBars: [1, 2, 4, 8] }
 
 /** The settings measured, in order. */
 export const MUSIC_SETTINGS: MusicSetting[] = [
-  nade('T.5', { ...base }),
-  nade('T.7', { ...base, temperature: 0.7 }),
-  nade('T.5 pc3', { ...base, pcGain: 3 }),
-  nade('T.7 pc3', { ...base, temperature: 0.7, pcGain: 3 }),
-  nade('T.5 pc3 h32', { ...base, pcGain: 3, pcHalfLife: 32 }),
+  nade('T.35', { ...d, temperature: 0.35 }, dec),
+  nade('T.5 best2', { ...d, bestOf: 2 }, dec),
+  nade('T.5 m.85', { ...d, memory: 0.85 }, dec),
 ]
