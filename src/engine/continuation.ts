@@ -8,7 +8,7 @@ import { decodingOf } from './decoding/fromRequest.ts'
 import type { DecodingOptions } from './decoding/options.ts'
 
 /** Nats per frame of head start the model's key choice gives "as written" (see bench:music). */
-export const STAY_MARGIN = 0.2
+export const STAY_MARGIN = 0.1
 
 /**
  * Continues a validated request with a model: choose the key, plan, prime, draw every variation in

@@ -60,7 +60,7 @@ describe('neural-piano continue', () => {
     const [summary, key] = out.split('\n')
     expect(summary).toMatch(new RegExp(`^${input}: bars 1-4 \\(20 notes\\) -> ${files.join(', ')}: 3 continuations of 2 bars \\(\\d+, \\d+, \\d+ notes\\) in \\d+ ms$`))
     // The primer is C major: a key profile names it and leaves it where it is.
-    expect(key).toBe('key: C major (by a key profile, not moved)')
+    expect(key).toBe('key: C major (by a key profile and the model, not moved)')
   })
 
   it('--one-file puts every candidate in one file as a named track on its own channel', async () => {
@@ -170,7 +170,7 @@ describe('neural-piano continue', () => {
     expect((await run(input, '--bars', '1', '--head', 'chord-awre', '--model', model, '-o', output)).err).toContain(
       '--head chord-awre: give chord-aware, independent or nade (did you mean chord-aware?)',
     )
-    expect((await run(input, '--bars', '1', '--key', 'written', '--model', model, '-o', output)).err).toContain('--key written: give profile, model or as-written')
+    expect((await run(input, '--bars', '1', '--key', 'written', '--model', model, '-o', output)).err).toContain('--key written: give auto, model, profile or as-written')
     expect((await run(input, '--bars', '1', '--variations', '8', '--best-of', '4', '--model', model, '-o', output)).err).toContain('at most 16 continuations are drawn at once')
   })
 

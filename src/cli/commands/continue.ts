@@ -23,7 +23,7 @@ const D = CONTINUE_DEFAULTS
 
 /** What --head and --key accept, in the user's words. */
 const HEADS: Record<string, OutputHeadName> = { 'chord-aware': 'nade', independent: 'independent', nade: 'nade' }
-const KEYS_BY: Record<string, KeyChoice> = { profile: 'profile', model: 'model', 'as-written': 'none' }
+const KEYS_BY: Record<string, KeyChoice> = { auto: 'auto', model: 'model', profile: 'profile', 'as-written': 'none' }
 
 
 const usage = `neural-piano continue IN.mid --bars A-B -o OUT.mid [--write N] [--variations N] [--one-file] [--force]
@@ -52,8 +52,10 @@ Advanced:
   --pitch-range LO-HI  written notes within MIDI pitches LO..HI (${LOWEST_MIDI}..${HIGHEST_MIDI}, e.g. 48-84)
   --max-polyphony N    at most N keys at once in what is written, 1..88
   --allow-clashes      let keys a semitone apart sound in one chord
-  --key WHO            who picks the key the model hears the bars in: profile (a key profile, the default),
-                       model (the transposition the model finds most likely) or as-written
+  --key WHO            who picks the key the model hears the bars in: auto (the default: a key profile
+                       proposes, the model keeps the move only if it finds the bars more likely so), model
+                       (the most likely of all 12 transpositions), profile (the key profile alone) or
+                       as-written
   --best-of N          draw N continuations per candidate and keep the one the model finds most likely,
                        1..${L.maxBestOf} (variations x N at most ${L.maxLanes})
   --model DIR          checkpoint folder (default resources/model)

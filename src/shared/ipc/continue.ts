@@ -19,8 +19,12 @@ export const CONTINUE_LIMITS = {
   maxLanes: 16,
 } as const
 
-/** How the key the model hears is chosen: by its own likelihood, by a key profile, or none (as written). */
-export const KEY_CHOICES = ['model', 'profile', 'none'] as const
+/**
+ * How the key the model hears is chosen: 'auto', a key profile proposes a shift and the model keeps it
+ * only if it finds the primer more likely moved than as written; 'model', the most likely of all 12
+ * shifts; 'profile', the key profile alone; 'none', as written.
+ */
+export const KEY_CHOICES = ['auto', 'model', 'profile', 'none'] as const
 /** One of KEY_CHOICES. */
 export type KeyChoice = (typeof KEY_CHOICES)[number]
 
@@ -34,7 +38,7 @@ export const CONTINUE_DEFAULTS = {
   density: 1,
   rangeMargin: 12,
   avoidClashes: true,
-  keyChoice: 'profile' as KeyChoice,
+  keyChoice: 'auto' as KeyChoice,
   bestOf: 1,
 } as const
 
@@ -129,7 +133,7 @@ export interface KeyUsed {
   mode: 'major' | 'minor'
   /** Semitones the primer was moved to reach the model's C major / C minor; subtracted from what is written. */
   transpose: number
-  /** Who chose it: the model's likelihood, a key profile, or nobody (as written). */
+  /** Who chose it (see KEY_CHOICES): 'auto' when the model kept or refused a key profile's proposal. */
   chosenBy: KeyChoice
 }
 
