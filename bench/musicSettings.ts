@@ -1,23 +1,35 @@
 // The ways of continuing that bench:music compares: each a name, what it changes in the request (and,
-// for ablations, in decoding settings no request field reaches), and why.
-import type { ContinueRequest } from '../src/shared/ipc/index.ts'
+// for ablations, in decoding settings no request field reaches), and which table shows it.
+import { CONTINUE_DEFAULTS, type ContinueRequest } from '../src/shared/ipc/index.ts'
 import { plainDecoding, type DecodingOptions } from '../src/engine/decoding/options.ts'
 
 /** One column of bench:music. */
 export interface MusicSetting {
   name: string
-  description: string
+  /** 'main': per set beside the baselines; 'parts': what each part adds; 'temperature': the sweep. */
+  table: 'main' | 'parts' | 'temperature'
   request: Partial<ContinueRequest>
   decoding?: Partial<DecodingOptions>
 }
 
-const nade = (name: string, request: Partial<ContinueRequest> = {}, decoding?: Partial<DecodingOptions>): MusicSetting => ({ name: `nade ${name}`, description: name, request: { head: 'nade', ...request }, decoding })
-const d = { temperature: 0.5, keyChoice: 'none', memory: 0.7 } as const
-const dec = { memoryDecay: 0.9, memoryBars: [1, 2, 4, 8] }
+const T = CONTINUE_DEFAULTS.temperature
+/** Before this work: plain sampling at temperature 1, the key by a profile. */
+const before = (head: 'nade' | 'independent'): Partial<ContinueRequest> => ({ head, temperature: 1, keyChoice: 'profile' })
 
 /** The settings measured, in order. */
 export const MUSIC_SETTINGS: MusicSetting[] = [
-  nade('T.35', { ...d, temperature: 0.35 }, dec),
-  nade('T.5 best2', { ...d, bestOf: 2 }, dec),
-  nade('T.5 m.85', { ...d, memory: 0.85 }, dec),
+  { name: 'chord-aware, before', table: 'main', request: before('nade'), decoding: plainDecoding(1) },
+  { name: 'independent, before', table: 'main', request: before('independent'), decoding: plainDecoding(1) },
+  { name: 'chord-aware, defaults', table: 'main', request: { head: 'nade', temperature: T } },
+  { name: 'independent, defaults', table: 'main', request: { head: 'independent', temperature: T } },
+  { name: 'no phrase memory', table: 'parts', request: { head: 'nade', temperature: T, memory: 0 } },
+  { name: 'no clash control', table: 'parts', request: { head: 'nade', temperature: T, avoidClashes: false } },
+  { name: 'one frame per step', table: 'parts', request: { head: 'nade', temperature: T }, decoding: { candidates: 1 } },
+  { name: 'no density control', table: 'parts', request: { head: 'nade', temperature: T, density: 0 } },
+  { name: 'key: as written', table: 'parts', request: { head: 'nade', temperature: T, keyChoice: 'none' } },
+  { name: 'key: profile', table: 'parts', request: { head: 'nade', temperature: T, keyChoice: 'profile' } },
+  { name: 'key: model, 12 shifts', table: 'parts', request: { head: 'nade', temperature: T, keyChoice: 'model' } },
+  { name: 'temperature 0.25', table: 'temperature', request: { head: 'nade', temperature: 0.25 } },
+  { name: 'temperature 1', table: 'temperature', request: { head: 'nade', temperature: 1 } },
+  { name: 'temperature 1.5', table: 'temperature', request: { head: 'nade', temperature: 1.5 } },
 ]
