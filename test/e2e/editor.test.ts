@@ -112,7 +112,7 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
 
   it('accepts a candidate as one undo step, then undoes and redoes it', async () => {
     const { page } = app
-    const meta = (await page.getByText(/^\d+ notes? · press/).textContent()) ?? ''
+    const meta = (await page.getByText(/^\d+ notes? · Continue \d/).textContent()) ?? ''
     const written = Number(meta.split(' ')[0])
     await page.getByTestId('accept').click()
     await expect(page.getByTestId('candidate-index').count()).resolves.toBe(0)

@@ -55,6 +55,6 @@ export async function continueAndWait(page: Page): Promise<number> {
   await page.getByLabel('Bars to write').fill('2')
   await page.getByTestId('continue').click()
   await page.getByTestId('candidate-index').waitFor({ timeout: 60_000 })
-  const meta = (await page.getByText(/^\d+ notes? · press/).textContent()) ?? ''
+  const meta = (await page.getByText(/^\d+ notes? · Continue \d/).textContent()) ?? ''
   return Number(meta.split(' ')[0])
 }

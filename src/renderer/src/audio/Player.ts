@@ -32,6 +32,8 @@ export class Player {
   private readonly sampler: Tone.Sampler
   private readonly ready: Promise<void>
   private tempo: TempoMap | undefined
+  /** When the transport starts (Tone's clock) and from which tick: until then the playhead stays there, not at 0. */
+  private start = { time: 0, tick: 0 }
   private stopTimer: ReturnType<typeof setTimeout> | undefined
   private endListener: (() => void) | undefined
   private samplesLoaded = false
@@ -68,6 +70,7 @@ export class Player {
   position(): Ticks | undefined {
     if (!this.playing || !this.tempo) return undefined
     const transport = Tone.getTransport()
+    if (Tone.immediate() < this.start.time) return this.start.tick
     // What is sounding now, not what is being scheduled (Transport.seconds runs a look-ahead early).
     let seconds = transport.getSecondsAtTime(Tone.immediate())
     if (transport.loop) {
@@ -107,7 +110,8 @@ export class Player {
       // Let the last notes ring out before stopping by itself.
       transport.schedule(() => Tone.getDraw().schedule(() => this.finish(), Tone.now()), endSeconds + 0.9)
     }
-    transport.start(Tone.now() + 0.05, this.tempo.seconds(from))
+    this.start = { time: Tone.now() + 0.05, tick: from }
+    transport.start(this.start.time, this.tempo.seconds(from))
   }
 
   /** Stops with a short fade, so nothing clicks. */

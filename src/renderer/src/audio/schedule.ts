@@ -1,5 +1,6 @@
 import type { Note, Song, Ticks } from '$shared/music/types.ts'
 import { TempoMap, type Seconds } from './timing.ts'
+import { audibleTracks } from '../tracks/mix.ts'
 
 /** One note as the player schedules it. */
 export interface ScheduledNote {
@@ -13,8 +14,9 @@ export interface ScheduledNote {
 }
 
 /**
- * The notes to play from `fromTick` (until `toTick` if given), in seconds: every non-drum note that
- * starts in that stretch, plus `extra` notes (a candidate being auditioned).
+ * The notes to play from `fromTick` (until `toTick` if given), in seconds: every non-drum note of the
+ * tracks you hear (mute and solo; playback and Export WAV both come here) that starts in that stretch,
+ * plus `extra` notes (a candidate being auditioned).
  */
 export function scheduleNotes(song: Song, fromTick: Ticks, toTick = Infinity, extra: readonly Note[] = []): ScheduledNote[] {
   const map = new TempoMap(song)
@@ -24,7 +26,7 @@ export function scheduleNotes(song: Song, fromTick: Ticks, toTick = Infinity, ex
     const time = map.seconds(n.ticks)
     result.push({ time, duration: Math.max(0.02, map.seconds(Math.min(toTick, n.ticks + n.durationTicks)) - time), pitch: n.pitch, velocity: n.velocity / 127 })
   }
-  for (const track of song.tracks) if (!track.isDrum) track.notes.forEach(add)
+  for (const track of audibleTracks(song.tracks)) if (!track.isDrum) track.notes.forEach(add)
   extra.forEach(add)
   return result.sort((a, b) => a.time - b.time)
 }

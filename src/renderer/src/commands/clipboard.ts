@@ -1,5 +1,6 @@
 import type { Note, Ticks } from '$shared/music/types.ts'
-import { notesWithIds, withNewId, type EditorNote, type EditorSong, type NoteId } from '../state/editorSong.ts'
+import { existingIds, notesWithIds, withNewId, type EditorNote, type EditorSong, type NoteId } from '../state/editorSong.ts'
+import { tidyNotes } from './tidy.ts'
 import { insertNotes, noteExtent, type Edit } from './edit.ts'
 
 /** Copied notes, with starts relative to the first one; plain notes, without the editor's ids. */
@@ -29,12 +30,20 @@ export function pasteNotes(song: EditorSong, clip: Clip, atTick: Ticks): Edit {
   )
 }
 
-/** Copies the selected notes to just after themselves (snapped up to `gridTicks`) and selects the copies. */
+/** Copies the selected notes to just after themselves (snapped up to `gridTicks`), each in its own track, and selects the copies. */
 export function duplicateNotes(song: EditorSong, selection: ReadonlySet<NoteId>, gridTicks: number): Edit {
   const selected = notesWithIds(song, selection)
-  const clip = clipOf(selected)
-  if (clip.notes.length === 0) return { song, selection }
-  const { start } = noteExtent(selected)
-  const length = gridTicks > 0 ? Math.ceil(clip.length / gridTicks - 1e-9) * gridTicks : clip.length
-  return pasteNotes(song, clip, start + Math.round(length))
+  if (selected.length === 0) return { song, selection }
+  const { start, end } = noteExtent(selected)
+  const length = gridTicks > 0 ? Math.ceil((end - start) / gridTicks - 1e-9) * gridTicks : end - start
+  const shift = Math.round(length)
+  const copied: NoteId[] = []
+  const tracks = song.tracks.map((track) => {
+    const copies = track.notes.filter((n) => selection.has(n.id)).map((n) => withNewId({ ...n, ticks: n.ticks + shift }))
+    if (copies.length === 0) return track
+    copied.push(...copies.map((n) => n.id))
+    return { ...track, notes: tidyNotes([...track.notes, ...copies]) }
+  })
+  const next = { ...song, tracks }
+  return { song: next, selection: existingIds(next, new Set(copied)) }
 }

@@ -1,5 +1,5 @@
-import type { Note, Song } from '$shared/music/types.ts'
-import { createTrack } from '$shared/music/song.ts'
+import type { Note } from '$shared/music/types.ts'
+import { newTrack } from '../tracks/newTrack.ts'
 import { existingIds, type EditorNote, type EditorSong, type EditorTrack, type NoteId } from '../state/editorSong.ts'
 import { tidyNotes } from './tidy.ts'
 
@@ -14,16 +14,17 @@ export interface Edit {
 /** The shape of every command: the song and the selected ids in, an Edit out. */
 export type Command = (song: EditorSong, selection: ReadonlySet<NoteId>) => Edit
 
-/** The track new notes go to: the first non-drum track. */
-export function editTrackIndex(song: Song): number {
-  return song.tracks.findIndex((t) => !t.isDrum)
+/** The track new notes go to: the chosen draw track if it is shown, else the first shown track that is not drums (-1: none). */
+export function editTrackIndex(song: EditorSong): number {
+  const usable = (t: EditorTrack) => !t.isDrum && !t.hidden
+  const chosen = song.tracks.findIndex((t) => t.id === song.roles.draw && usable(t))
+  return chosen >= 0 ? chosen : song.tracks.findIndex(usable)
 }
 
-/** The song with a melodic track to write into (one is added when there is none). */
-export function withEditTrack(song: EditorSong): { song: EditorSong; index: number } {
-  const index = editTrackIndex(song)
-  if (index >= 0) return { song, index }
-  const piano: EditorTrack = { ...createTrack(0, 'Piano'), notes: [] }
+/** The song with a track to write into at `index`: the given index, else the edit track, else a new "Piano" track. */
+export function withEditTrack(song: EditorSong, index = editTrackIndex(song)): { song: EditorSong; index: number } {
+  if (index >= 0 && index < song.tracks.length) return { song, index }
+  const piano = newTrack(song, 'Piano')
   return { song: { ...song, tracks: [...song.tracks, piano] }, index: song.tracks.length }
 }
 
@@ -51,9 +52,9 @@ export function mapNotes(song: EditorSong, selection: ReadonlySet<NoteId>, chang
   return { song: next, selection: existingIds(next, selection) }
 }
 
-/** Adds notes (with their new ids) to the edit track and selects exactly them. */
-export function insertNotes(song: EditorSong, added: readonly EditorNote[]): Edit {
-  const target = withEditTrack(song)
+/** Adds notes (with their new ids) to the track at `trackIndex` (the edit track by default) and selects exactly them. */
+export function insertNotes(song: EditorSong, added: readonly EditorNote[], trackIndex?: number): Edit {
+  const target = withEditTrack(song, trackIndex)
   const tracks = target.song.tracks.map((track, i) => (i === target.index ? { ...track, notes: tidyNotes([...track.notes, ...added]) } : track))
   const next = { ...target.song, tracks }
   return { song: next, selection: existingIds(next, new Set(added.map((n) => n.id))) }

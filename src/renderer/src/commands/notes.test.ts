@@ -107,16 +107,18 @@ describe('note commands', () => {
     ])
   })
 
-  it('acceptCandidate writes the candidate in one step and selects its notes', () => {
+  it('acceptCandidate writes the candidate in one step, into a track of its own, and selects its notes', () => {
     const song = songWith([{ pitch: 60 }])
     const candidate = [
       { pitch: 62, ticks: 1920, durationTicks: 240, velocity: 80 },
       { pitch: 64, ticks: 2160, durationTicks: 240, velocity: 80 },
     ]
     const edit = applyAndUndo(song, new Set(), (s) => acceptCandidate(s, candidate))
-    expect(notesOf(edit.song).map((n) => n.pitch)).toEqual([60, 62, 64])
-    expect(edit.selection.size).toBe(2)
-    expect(edit.song.tracks[0]!.notes).not.toContain(candidate[0]) // copies: the candidate list stays untouched
+    expect(notesOf(edit.song).map((n) => n.pitch)).toEqual([60])
+    const written = edit.song.tracks[1]!
+    expect([written.name, written.notes.map((n) => n.pitch)]).toEqual(['Continuation 1', [62, 64]])
+    expect(edit.selection).toEqual(new Set(written.notes.map((n) => n.id)))
+    expect(written.notes).not.toContain(candidate[0]) // copies: the candidate list stays untouched
   })
 })
 

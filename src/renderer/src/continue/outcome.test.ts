@@ -28,6 +28,6 @@ describe('Continue outcomes in plain words', () => {
       [2, 1, 77, 0.9, 1920, 3840],
       [2, 2, 77, 0.9, 1920, 3840],
     ])
-    expect(summary).toBe('2 candidates in 1.2 s, in A minor (1 silent)')
+    expect(summary).toBe('Written in 1.2 s, in A minor · 1 of 2 silent')
   })
 })

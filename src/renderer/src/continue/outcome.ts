@@ -14,7 +14,7 @@ export function failureMessage(error: string): string {
   return /cancel/i.test(error) ? 'Cancelled. Nothing was changed.' : `Continue did not work: ${error}`
 }
 
-/** The candidates of one answer, numbered as the panel shows them, and a line about the answer. */
+/** The candidates of one answer, numbered as the panel shows them, and a line about the answer (time, key, silent ones). */
 export function candidatesOf(answer: ContinueResponse, batch: number, seed: number, temperature: number): { entries: CandidateEntry[]; summary: string } {
   const entries: CandidateEntry[] = answer.candidates.map((c, i) => ({
     notes: c.notes,
@@ -27,6 +27,6 @@ export function candidatesOf(answer: ContinueResponse, batch: number, seed: numb
   }))
   const silent = entries.filter((e) => e.notes.length === 0).length
   const key = answer.key.name ? `, in ${answer.key.name}` : ''
-  const count = `${entries.length} candidate${entries.length === 1 ? '' : 's'}`
-  return { entries, summary: `${count} in ${(answer.elapsedMs / 1000).toFixed(1)} s${key}${silent ? ` (${silent} silent)` : ''}` }
+  // No count here: the candidate counter above it counts every candidate on offer, this press's and the earlier ones'.
+  return { entries, summary: `Written in ${(answer.elapsedMs / 1000).toFixed(1)} s${key}${silent ? ` · ${silent} of ${entries.length} silent` : ''}` }
 }

@@ -84,7 +84,7 @@ describe('ContinueSession', () => {
     await running
     expect(session.running).toBeUndefined()
     expect(session.shown?.notes.map((n) => n.pitch)).toEqual([62])
-    expect(session.note).toBe('2 candidates in 1.2 s, in C major')
+    expect(session.note).toBe('Written in 1.2 s, in C major')
     expect(session.settings.seed).toBe(8)
     session.cycle(1)
     expect(session.shown?.notes.map((n) => n.pitch)).toEqual([64])

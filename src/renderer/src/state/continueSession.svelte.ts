@@ -7,6 +7,7 @@ import { barsToContinue, randomSeed } from '../continue/request.ts'
 import { buildContinueRequest, defaultContinueSettings, type ContinueSettings } from '$shared/continueRequest.ts'
 import type { Editor } from './editor.svelte.ts'
 import { barAtTick } from '$shared/music/bars.ts'
+import { listenedSong } from '../tracks/mix.ts'
 
 /** The part of window.api Continue uses. */
 export type ContinueApi = Pick<Window['api'], 'continue' | 'cancelContinue' | 'onContinueProgress'>
@@ -95,7 +96,8 @@ export class ContinueSession {
     if (problem) return void (this.#error = problem)
     const range = barsToContinue(this.editor.song, this.editor.bars, this.editor.selection)
     const requestId = `continue-${Date.now().toString(36)}-${++this.counter}`
-    const built = buildContinueRequest(this.editor.song, range, this.#settings, requestId)
+    // The model hears the track Continue listens to, or every track you hear.
+    const built = buildContinueRequest(listenedSong(this.editor.song), range, this.#settings, requestId)
     if (!built.ok) return void (this.#error = built.problem)
     if (!this.editor.bars && range) this.editor.selectBars(range)
     const { seed, temperature } = this.#settings

@@ -43,6 +43,27 @@ describe('Viewport', () => {
     expect(t.visiblePitches(vp.height).high).toBeGreaterThanOrEqual(90)
   })
 
+  it('fitting one axis keeps the other; the keys scroll to a y, kept inside the keyboard', () => {
+    const vp = new Viewport()
+    vp.resize(1000, 500)
+    vp.zoomY(2)
+    vp.scrollToTick(5000)
+    const song = songWith([{ pitch: 40, ticks: 0 }, { pitch: 90, ticks: 30_000, durationTicks: 480 }])
+    const keys = { keyHeight: vp.view.keyHeight, scrollY: vp.view.scrollY }
+    vp.fitTime(song)
+    expect([vp.view.scrollTick, vp.transform.tickToX(30_480) <= vp.width]).toEqual([0, true])
+    expect({ keyHeight: vp.view.keyHeight, scrollY: vp.view.scrollY }).toEqual(keys)
+    const time = { pxPerTick: vp.view.pxPerTick, scrollTick: vp.view.scrollTick }
+    vp.fitKeys(song)
+    expect(vp.transform.visiblePitches(vp.height).low).toBeLessThanOrEqual(40)
+    expect(vp.transform.visiblePitches(vp.height).high).toBeGreaterThanOrEqual(90)
+    expect({ pxPerTick: vp.view.pxPerTick, scrollTick: vp.view.scrollTick }).toEqual(time)
+    vp.scrollToY(-50)
+    expect(vp.view.scrollY).toBe(0)
+    vp.scrollToY(1e6)
+    expect(vp.transform.pitchToY(21) + vp.view.keyHeight).toBeCloseTo(vp.height)
+  })
+
   it('following the playhead pages when it passes the right edge', () => {
     const vp = new Viewport()
     vp.resize(1000, 500)

@@ -58,9 +58,24 @@ export class Viewport {
 
   /** Shows the whole song (or the first bars of an empty one). */
   fit(song: Song): void {
-    const extent = songExtent(song)
-    const end = Math.max(extent.end, barStartTick(song, 4))
-    this.#view = fitView(this.#view, this.#width, this.#height, { start: 0, end, low: extent.low, high: extent.high })
+    this.#view = this.#fitted(song)
+  }
+
+  /** Fits the song's length to the width, keeping the keys as they are. */
+  fitTime(song: Song): void {
+    const fitted = this.#fitted(song)
+    this.#view = clampView({ ...this.#view, pxPerTick: fitted.pxPerTick, scrollTick: fitted.scrollTick }, this.#height)
+  }
+
+  /** Fits the song's pitches to the height, keeping the time as it is. */
+  fitKeys(song: Song): void {
+    const fitted = this.#fitted(song)
+    this.#view = clampView({ ...this.#view, keyHeight: fitted.keyHeight, scrollY: fitted.scrollY }, this.#height)
+  }
+
+  /** Scrolls the keys so that the view starts `y` pixels below the top key. */
+  scrollToY(y: number): void {
+    this.#view = clampView({ ...this.#view, scrollY: y }, this.#height)
   }
 
   /** Scrolls so that `tick` sits at `at` (0 = left edge, 1 = right edge) of the note area. */
@@ -76,5 +91,11 @@ export class Viewport {
     if (x > this.#width - 40 || x < t.tickToX(this.#view.scrollTick)) {
       this.#view = { ...this.#view, scrollTick: Math.max(0, tick - 40 / this.#view.pxPerTick) }
     }
+  }
+
+  #fitted(song: Song): View {
+    const extent = songExtent(song)
+    const end = Math.max(extent.end, barStartTick(song, 4))
+    return fitView(this.#view, this.#width, this.#height, { start: 0, end, low: extent.low, high: extent.high })
   }
 }

@@ -196,12 +196,16 @@ export class Workspace {
     cancelAnimationFrame(this.frame)
     const tick = () => {
       if (!this.#playing) return
-      const at = player.position()
-      this.#playheadTick = at
-      if (at !== undefined && this.#follow) this.viewport.follow(at)
+      this.showPlayhead(player.position())
       this.frame = requestAnimationFrame(tick)
     }
     this.frame = requestAnimationFrame(tick)
+  }
+
+  /** Moves the playhead (undefined hides it) and, with Follow on, scrolls to keep it in view: playback and recording call it every frame. */
+  showPlayhead(tick: Ticks | undefined): void {
+    this.#playheadTick = tick
+    if (tick !== undefined && this.#follow) this.viewport.follow(tick)
   }
 
   /** Stops playback (with a short fade). */

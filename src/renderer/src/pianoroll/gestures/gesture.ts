@@ -3,6 +3,7 @@ import type { EditorNote } from '../../state/editorSong.ts'
 import type { Grid } from '../../commands/snap.ts'
 import type { Editor } from '../../state/editor.svelte.ts'
 import type { RollTransform } from '../transform.ts'
+import type { LaneScale } from '../lane/laneScale.ts'
 
 /** Where the pointer is and which modifier keys are down, in canvas pixels. */
 export interface PointerInfo {
@@ -46,4 +47,18 @@ export interface DragHandlers {
 /** One pointer gesture, one file each: it starts on pointer down and returns its drag handlers. */
 export interface Gesture {
   onPointerDown(ctx: RollContext, p: PointerInfo, target?: EditorNote): DragHandlers
+}
+
+/** What velocity-lane gestures may use. */
+export interface LaneContext {
+  editor: Editor
+  /** The roll's transform as it is now: the lane shares its x. */
+  transform(): RollTransform
+  /** The lane's velocity scale. */
+  scale(): LaneScale
+}
+
+/** One pointer gesture in the velocity lane, one file each, like the roll's. */
+export interface LaneGesture {
+  onPointerDown(ctx: LaneContext, p: PointerInfo): DragHandlers
 }

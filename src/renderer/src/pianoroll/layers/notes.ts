@@ -2,6 +2,7 @@ import type { Note } from '$shared/music/types.ts'
 import { forEachVisible } from '../visible.ts'
 import { KEYBOARD_WIDTH } from '../transform.ts'
 import { colors, type Scene } from './scene.ts'
+import { mixColors } from '../../tracks/palette.ts'
 
 function visibleRange(scene: Scene): { start: number; end: number; lowPitch: number; highPitch: number } {
   const { start, end } = scene.transform.visibleTicks(scene.width)
@@ -16,28 +17,51 @@ function noteRect(scene: Scene, note: Note): { x: number; y: number; w: number; 
   return { x, y: t.pitchToY(note.pitch) + 1, w: Math.max(2, x1 - x - 1), h: Math.max(2, t.view.keyHeight - 2) }
 }
 
-/** Velocity shades: notes are drawn in this many batches per colour, so the fill style changes 2 x LEVELS times a frame, not once per note. */
+/** Velocity shades: notes are drawn in this many batches per colour, so the fill style changes a few times a frame, not once per note. */
 const LEVELS = 8
-const NOTE_FILLS = Array.from({ length: LEVELS }, (_, i) => colors.note(((i + 0.5) * 127) / LEVELS))
 const SELECTED_FILLS = Array.from({ length: LEVELS }, (_, i) => colors.selected(((i + 0.5) * 127) / LEVELS))
+const trackFills = new Map<string, string[]>()
 
-/** Layer 3: the song's notes, shaded by velocity; selected notes stand out. Only visible notes are drawn. */
+/** The velocity shades of a track colour, softest first (soft notes fade towards the background). */
+export function velocityShades(color: string): string[] {
+  let shades = trackFills.get(color)
+  if (!shades) {
+    shades = Array.from({ length: LEVELS }, (_, i) => mixColors(color, colors.background, 0.6 * (1 - (i + 0.5) / LEVELS)))
+    trackFills.set(color, shades)
+  }
+  return shades
+}
+
+/** The shade index of a velocity. */
+export function velocityLevel(velocity: number): number {
+  return Math.max(0, Math.min(LEVELS - 1, Math.floor((velocity / 128) * LEVELS)))
+}
+
+/** Layer 3: the shown tracks' notes, each track in its colour shaded by velocity; selected notes stand out. Only visible notes are drawn. */
 export function drawNotes(scene: Scene): void {
   const { ctx } = scene
   const range = visibleRange(scene)
   const outline = scene.transform.view.keyHeight >= 8
-  const batches: Path2D[] = Array.from({ length: LEVELS * 2 }, () => new Path2D())
+  const selected: Path2D[] = Array.from({ length: LEVELS }, () => new Path2D())
   const edges = new Path2D()
+  // Track by track, so a later track's notes lie over an earlier one's; the selection over them all.
   for (const track of scene.song.tracks) {
+    if (track.hidden) continue
+    const batches: Path2D[] = Array.from({ length: LEVELS }, () => new Path2D())
     forEachVisible(track.notes, range, (note) => {
       const r = noteRect(scene, note)
-      const level = Math.min(LEVELS - 1, Math.floor((note.velocity / 128) * LEVELS))
-      batches[(scene.selection.has(note.id) ? LEVELS : 0) + level]!.rect(r.x, r.y, r.w, r.h)
+      const level = velocityLevel(note.velocity)
+      ;(scene.selection.has(note.id) ? selected : batches)[level]!.rect(r.x, r.y, r.w, r.h)
       if (outline && r.w > 4) edges.rect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1)
     })
+    const shades = velocityShades(track.color)
+    batches.forEach((path, i) => {
+      ctx.fillStyle = shades[i]!
+      ctx.fill(path)
+    })
   }
-  batches.forEach((path, i) => {
-    ctx.fillStyle = i < LEVELS ? NOTE_FILLS[i]! : SELECTED_FILLS[i - LEVELS]!
+  selected.forEach((path, i) => {
+    ctx.fillStyle = SELECTED_FILLS[i]!
     ctx.fill(path)
   })
   ctx.strokeStyle = colors.noteEdge

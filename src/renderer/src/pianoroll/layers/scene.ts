@@ -39,7 +39,6 @@ export const colors = {
   subLine: '#23272f',
   selectedBars: 'rgba(122, 162, 255, 0.10)',
   selectedBarsEdge: 'rgba(122, 162, 255, 0.55)',
-  note: (velocity: number) => `hsl(222 ${55 + velocity / 6}% ${34 + (velocity / 127) * 36}%)`,
   noteEdge: '#0c0e14',
   selected: (velocity: number) => `hsl(32 ${70 + velocity / 8}% ${40 + (velocity / 127) * 30}%)`,
   ghost: 'rgba(107, 214, 160, 0.45)',
