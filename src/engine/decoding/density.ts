@@ -33,6 +33,15 @@ export function densityError(profile: PrimerProfile, density: number, counts: De
 }
 
 /**
+ * The density control's gain at `temperature`: `gain` up to 1, then growing with its square, since hotter
+ * sampling scatters more stray keys for the control to take back (bench:music: at 1.5, 1.11x the
+ * primer's notes with a constant gain, 1.09x with 0.5).
+ */
+export function densityGainAt(gain: number, temperature: number): number {
+  return gain * Math.max(1, temperature) ** 2
+}
+
+/**
  * Logits added to the next frame's keys so that notes per frame and keys per frame follow the
  * primer's (times `density`) whatever the temperature: `onset` for keys not sounding now (a new note),
  * `hold` for keys sounding now (holding on). Each is `gain` times the shortfall so far; a shortfall of

@@ -91,6 +91,16 @@ describe('LaneDecoder controls', () => {
     expect(perFrame(controlled)).toBeLessThan(1.5 * profile.onsetsPerFrame)
   })
 
+  it("keeps the primer's amount when heat scatters stray keys (temperature 2)", () => {
+    // A model unsure of every key: hot sampling would sound a quarter of the keyboard at once.
+    const params = (): Float32Array => logits(() => -1)
+    const profile = primerProfile(primer, 16)
+    const controlled = run(contextOf(primer), { ...plainDecoding(2), density: 1 }, params, 64)
+    const keysPerFrame = controlled.written.slice(8).reduce((sum, frame) => sum + frame.length, 0) / 56
+    expect(keysPerFrame).toBeGreaterThan(0.5 * profile.keysPerFrame)
+    expect(keysPerFrame).toBeLessThan(1.5 * profile.keysPerFrame)
+  })
+
   it('keeps keys a semitone apart out of one frame', () => {
     const params = () => logits((key) => (key === 50 || key === 51 ? 2 : -10))
     const both = (options: DecodingOptions): number => run(contextOf([]), options, params, 200).written.filter((frame) => frame.length === 2).length

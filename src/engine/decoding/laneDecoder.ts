@@ -2,7 +2,7 @@ import { KEYS, type Frame } from '../../shared/music/index.ts'
 import type { FrameDistribution } from '../../model/heads/index.ts'
 import type { Rng } from '../../model/rng.ts'
 import { pitchClassBias } from './balance.ts'
-import { densityError, densityOffsets, onsetsOf, type DensityCounts } from './density.ts'
+import { densityError, densityGainAt, densityOffsets, onsetsOf, type DensityCounts } from './density.ts'
 import { frameLogProb, logSigmoid } from './likelihood.ts'
 import { memoryBias, memoryLags, softmax } from './memory.ts'
 import type { DecodingOptions } from './options.ts'
@@ -71,7 +71,7 @@ export class LaneDecoder {
   draw(distribution: FrameDistribution, params: Float32Array, offset: number): Frame {
     const bias = this.bias(distribution, params, offset)
     const previous = new Set(this.history.at(-1) ?? [])
-    const density = this.options.density > 0 ? densityOffsets(this.context.profile, this.options.density, this.counts, this.options.densityGain) : { onset: 0, hold: 0 }
+    const density = this.options.density > 0 ? densityOffsets(this.context.profile, this.options.density, this.counts, densityGainAt(this.options.densityGain, this.options.temperature)) : { onset: 0, hold: 0 }
     const count = Math.max(1, this.options.candidates)
     const drawn = Array.from({ length: count }, () => this.drawOne(distribution, params, offset, bias, density, previous))
     const chosen = count === 1 ? drawn[0]! : drawn[pickByPenalty(drawn.map((candidate) => this.penalty(candidate.frame, previous)), this.rng.next())]!
@@ -114,10 +114,12 @@ export class LaneDecoder {
       const uniform = this.rng.next()
       let on = false
       if (this.allowed[key] && this.held[key]! < this.maxHold) {
-        // The density offsets shift the model's logits before the temperature scales them, so that they
-        // keep the amount at any temperature; phrase memory and balance push at a fixed strength.
-        let z = (logit + (previous.has(key) ? density.hold : density.onset)) / temperature + (bias?.[key] ?? 0)
-        if (below === key - 1) z -= clashPenalty
+        // Memory and balance shift the model's logits before the temperature scales them: temperature
+        // shapes the choices, with those pushes as with the model's own preferences. The density offsets
+        // keep the amount: above temperature 1 they act after the scaling, so heat cannot weaken them.
+        const push = previous.has(key) ? density.hold : density.onset
+        let z = (logit + (bias?.[key] ?? 0) + push * Math.max(1, temperature)) / temperature
+        if (below === key - 1) z -= clashPenalty / temperature
         chance[key] = 1 / (1 + Math.exp(-z))
         on = uniform < chance[key]!
       }

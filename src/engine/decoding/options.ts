@@ -5,7 +5,7 @@ import type { PenaltyWeights } from './penalties.ts'
 export interface DecodingOptions {
   /** Divides the model's logits: below 1 safer, above 1 wilder. */
   temperature: number
-  /** Logits pushing toward the keys of the frames `memoryBars` bars back (0: no phrase memory). */
+  /** Logits pushing toward the keys of the frames `memoryBars` bars back (0: no phrase memory); every push is added before the temperature divides. */
   memoryStrength: number
   /** How many bars back phrase memory looks. */
   memoryBars: readonly number[]
@@ -23,7 +23,7 @@ export interface DecodingOptions {
   candidates: number
   /** What a candidate frame is penalised for; `density` weighs its distance from the primer's amount. */
   penalties: PenaltyWeights & { density: number }
-  /** Logits taken from a key drawn a semitone above a key already sounding in the frame (0: none). */
+  /** Logits taken from a key drawn a semitone above a key already sounding in the frame (0: none), before the temperature divides. */
   clashPenalty: number
   /** Written keys stay within the primer's lowest and highest key widened by this many semitones (undefined: anywhere). */
   rangeMargin: number | undefined
@@ -33,10 +33,10 @@ export interface DecodingOptions {
   maxPolyphony: number | undefined
 }
 
-/** Phrase memory's push (logits) at memory 1, "stay close"; a request's memory scales it. */
-export const FULL_MEMORY = 6
+/** Phrase memory's push (logits, before the temperature divides) at memory 1, "stay close"; a request's memory scales it. */
+export const FULL_MEMORY = 3
 /** Pitch-class balance gain at memory 1. */
-export const FULL_BALANCE = 2
+export const FULL_BALANCE = 1
 
 /**
  * The defaults, the settings that measure best with bench:music (see the README's table): a
@@ -54,7 +54,7 @@ export const DEFAULT_DECODING: DecodingOptions = {
   densityGain: 0.25,
   candidates: 8,
   penalties: { leap: 3, skip: 1, clash: 2, density: 1 },
-  clashPenalty: 3,
+  clashPenalty: 1.5,
   rangeMargin: CONTINUE_DEFAULTS.rangeMargin,
   limitHolds: true,
   maxPolyphony: undefined,

@@ -34,7 +34,7 @@ export type KeyChoice = (typeof KEY_CHOICES)[number]
  */
 export const CONTINUE_DEFAULTS = {
   temperature: 0.5,
-  memory: 0.7,
+  memory: 0.85,
   density: 1,
   rangeMargin: 12,
   avoidClashes: true,
