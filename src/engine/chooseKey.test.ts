@@ -55,7 +55,8 @@ describe('confirmedKey', () => {
     const agreeing = scoring(-2, 100)
     expect(await confirmedKey(agreeing, inD, 0.1)).toMatchObject({ name: 'D major', transpose: -2, chosenBy: 'auto' })
     expect(agreeing.asked).toEqual([2])
-    expect(await confirmedKey(scoring(5, 100), inD, 0.1)).toMatchObject({ transpose: 0, chosenBy: 'auto' })
+    // Declined, the bars stay in D and are named so (not the C they were not moved to).
+    expect(await confirmedKey(scoring(5, 100), inD, 0.1)).toMatchObject({ name: 'D major', transpose: 0, chosenBy: 'auto' })
   })
 
   it('asks the model nothing when the profile finds the primer in C already', async () => {

@@ -42,15 +42,15 @@ export async function modelKey(model: StepModel, request: ContinueRequest, stayM
 /**
  * A key profile proposes a shift; the model keeps it only when it finds the primer more likely moved
  * than as written by `stayMargin` nats per frame (both scored in one batch; nothing to score when the
- * profile proposes none).
+ * profile proposes none). Either way the key named is the profile's.
  */
 export async function confirmedKey(model: StepModel, request: ContinueRequest, stayMargin: number): Promise<KeyUsed> {
   const proposed = profileKey(primerNotes(request).notes)
   const primer = primerFrames(model, request)
   if (proposed.transpose === 0 || primer.length === 0 || !staysOnKeyboard(primer, proposed.transpose)) return { ...proposed, chosenBy: 'auto' }
   const [stay, move] = await shiftScores(model, request, primer, [0, proposed.transpose], stayMargin)
-  if (move! > stay!) return { ...proposed, chosenBy: 'auto' }
-  return { ...keyOfShift(0, primer), transpose: 0, chosenBy: 'auto' }
+  // Kept as written, the bars are still in the key the profile heard: name it, not the C it was not moved to.
+  return { ...proposed, transpose: move! > stay! ? proposed.transpose : 0, chosenBy: 'auto' }
 }
 
 /** The key the primer is heard in, by `choice` (see KEY_CHOICES). */
