@@ -98,3 +98,15 @@ export function boundedOption<F extends number | undefined>(value: string | unde
   if (!withinBounds(n, bounds)) throw new UsageError(`--${name} ${shown(value)}: give ${describeBounds(bounds)}`)
   return n
 }
+
+/**
+ * An option with named values: `fallback` when absent, else the value meant, or a usage error that
+ * names the option and the values it takes (with the nearest, for a typo). `choices` maps what the user
+ * may type to what it means.
+ */
+export function choiceOption<T, F extends T | undefined>(value: string | undefined, fallback: F, name: string, choices: Readonly<Record<string, T>>): T | F {
+  if (value === undefined) return fallback
+  const words = Object.keys(choices)
+  if (Object.hasOwn(choices, value)) return choices[value] as T
+  throw new UsageError(`--${name} ${shown(value)}: give ${words.slice(0, -1).join(', ')} or ${words.at(-1)}${didYouMean(value, words)}`)
+}

@@ -6,7 +6,7 @@ import { initWeights } from '../model/weights.ts'
 import { runContinuation } from './continuation.ts'
 import { CancelledError } from './generate.ts'
 import { TfStepModel } from './tfStepModel.ts'
-import { continueRequest } from '#fixtures/primers.ts'
+import { cMajorPrimer, continueRequest, transposeNotes } from '#fixtures/primers.ts'
 
 describe('runContinuation with a tiny LSTM', () => {
   let model: TfStepModel
@@ -66,5 +66,44 @@ describe('runContinuation with a tiny LSTM', () => {
     await runContinuation(model, continueRequest({ barsToWrite: 1 }), { onProgress: (done, total) => void seen.push([done, total]) })
     expect(seen).toHaveLength(8)
     expect(seen.at(-1)).toEqual([8, 8])
+  })
+})
+
+describe('the key a continuation is written in', () => {
+  let model: TfStepModel
+  beforeAll(async () => {
+    await tf.setBackend('cpu')
+    const config = defaultConfig({ hiddenSizes: [16], heads: ['nade', 'independent'], nadeHidden: 8 })
+    model = new TfStepModel(new LstmModel(config, initWeights(config, 2)))
+  })
+  afterAll(() => model.dispose())
+
+  it("scores sequences by the model's log-likelihood, side by side as alone, and leaks no tensors", async () => {
+    const frames = (shift: number): number[][] => [[39 + shift, 43 + shift], [46 + shift], [], [39 + shift]]
+    const input = (shifts: number[]): Float32Array => {
+      const packed = new Float32Array(shifts.length * 4 * 88)
+      shifts.forEach((shift, b) => frames(shift).forEach((frame, t) => frame.forEach((key) => (packed[(b * 4 + t) * 88 + key] = 1))))
+      return packed
+    }
+    await model.logLikelihoods(input([0]), 4, 1)
+    const before = tf.memory().numTensors
+    const together = await model.logLikelihoods(input([0, 5, -3]), 4, 3, 'nade')
+    const alone = await model.logLikelihoods(input([5]), 4, 1, 'nade')
+    expect(together[1]).toBeCloseTo(alone[0]!, 4)
+    expect(together.every((score) => score < 0)).toBe(true)
+    expect(new Set(together).size).toBe(3)
+    expect(tf.memory().numTensors).toBe(before)
+  })
+
+  it('is chosen by the model, a key profile, or left as written, and says so', async () => {
+    const inD = continueRequest({ notes: transposeNotes(cMajorPrimer(), 2) })
+    const byProfile = await runContinuation(model, { ...inD, keyChoice: 'profile' })
+    expect(byProfile.key).toMatchObject({ name: 'D major', transpose: -2, chosenBy: 'profile' })
+    const asWritten = await runContinuation(model, { ...inD, keyChoice: 'none' })
+    expect(asWritten.key).toMatchObject({ transpose: 0, chosenBy: 'none' })
+    const byModel = await runContinuation(model, { ...inD, keyChoice: 'model' })
+    expect(byModel.key.chosenBy).toBe('model')
+    expect(byModel.key.transpose).toBeGreaterThanOrEqual(-5)
+    expect(byModel.key.transpose).toBeLessThanOrEqual(6)
   })
 })

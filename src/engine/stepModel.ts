@@ -12,6 +12,13 @@ export interface StepModel {
   readonly heads: readonly HeadName[]
   /** A fresh recurrent state for `lanes` lanes run side by side in one batch, drawing with `head` (default: the first). */
   startSession(lanes: number, head?: HeadName): Promise<GenerationSession>
+  /**
+   * How likely the model finds each of `alternatives` frame sequences of `count` frames, run side by side
+   * in one batch from a fresh state: the log-likelihood in nats under `head` (default: the first), each
+   * frame predicted from those before it and the first from an empty frame. `frames` is
+   * [alternatives, count, 88] 0/1, row-major.
+   */
+  logLikelihoods(frames: Float32Array, count: number, alternatives: number, head?: HeadName): Promise<number[]>
 }
 
 /** One generation's recurrent state; dispose() frees it. */

@@ -3,6 +3,7 @@ import { disposeState, type LstmModel, type ModelState } from '../model/inferenc
 import type { GenerationSession, StepModel } from './stepModel.ts'
 import { headsOf, type HeadName } from '../model/config.ts'
 import type { FrameDistribution } from '../model/heads/index.ts'
+import { frameLogProb } from './decoding/likelihood.ts'
 import { KEYS } from '../shared/music/constants.ts'
 
 
@@ -33,8 +34,7 @@ export class TfStepModel implements StepModel {
   async startSession(lanes: number, headName?: HeadName): Promise<GenerationSession> {
     const model = this.model
     const head = model.head(headName)
-    const distribution = this.distributions.get(head.name) ?? (await model.distribution(head))
-    this.distributions.set(head.name, distribution)
+    const distribution = await this.distributionOf(head.name)
     const width = distribution.width
     let state: ModelState | undefined
     const lastRow = async (params: tf.Tensor2D, rows: number): Promise<Float32Array> => {
@@ -74,6 +74,41 @@ export class TfStepModel implements StepModel {
         state = undefined
       },
     }
+  }
+
+  /** Log-likelihood of each of `alternatives` sequences, all in one batch (see StepModel). */
+  async logLikelihoods(frames: Float32Array, count: number, alternatives: number, headName?: HeadName): Promise<number[]> {
+    const head = this.model.head(headName)
+    const distribution = await this.distributionOf(head.name)
+    if (count === 0) return new Array<number>(alternatives).fill(0)
+    // Time-major input, each sequence shifted one frame later behind an empty frame: row t predicts frame t.
+    const input = new Float32Array(count * alternatives * KEYS)
+    for (let t = 1; t < count; t++) {
+      for (let b = 0; b < alternatives; b++) input.set(frames.subarray((b * count + t - 1) * KEYS, (b * count + t) * KEYS), (t * alternatives + b) * KEYS)
+    }
+    const x = tf.tensor2d(input, [count * alternatives, KEYS])
+    const params = this.model.paramsOf(x, alternatives, head)
+    x.dispose()
+    const values = (await params.data()) as Float32Array
+    params.dispose()
+    const scores = new Array<number>(alternatives).fill(0)
+    for (let t = 0; t < count; t++) {
+      for (let b = 0; b < alternatives; b++) {
+        const row = frames.subarray((b * count + t) * KEYS, (b * count + t + 1) * KEYS)
+        const frame: number[] = []
+        row.forEach((bit, key) => bit > 0 && frame.push(key))
+        scores[b]! += frameLogProb(distribution, values, (t * alternatives + b) * distribution.width, frame)
+      }
+    }
+    return scores
+  }
+
+  private async distributionOf(name: HeadName): Promise<FrameDistribution> {
+    const known = this.distributions.get(name)
+    if (known) return known
+    const made = await this.model.distribution(this.model.head(name))
+    this.distributions.set(name, made)
+    return made
   }
 
   /** Frees the weights. */

@@ -76,6 +76,19 @@ export class LstmModel {
     return result
   }
 
+  /**
+   * The head's parameters for every frame of `batch` sequences run side by side from a fresh state:
+   * `frames` is time-major ([T*batch, 88], row t*batch + b) and row t*batch + b of the result predicts
+   * frame t+1 of sequence b.
+   */
+  paramsOf(frames: tf.Tensor2D, batch: number, head: OutputHead = this.head()): tf.Tensor2D {
+    const start = this.initialState(batch)
+    const result = this.run(frames, start, head)
+    disposeStates(start)
+    disposeStates(result.state)
+    return result.params
+  }
+
   /** Copies a one-lane state to `lanes` lanes (prime once, then sample many variations). */
   tileState(state: ModelState, lanes: number): ModelState {
     return tf.tidy(() => state.map((s) => ({ h: tf.tile(s.h, [lanes, 1]) as tf.Tensor2D, c: tf.tile(s.c, [lanes, 1]) as tf.Tensor2D })))

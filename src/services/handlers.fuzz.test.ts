@@ -25,7 +25,8 @@ const RUNS_PER_CHANNEL = 400
 /** One valid request per channel: the starting point of the mutations. */
 const valid: Record<InvokeChannel, unknown> = {
   'app:info': undefined,
-  'model:continue': continueRequest({ requestId: 'valid' }),
+  // Every optional field present, so that each is fuzzed too.
+  'model:continue': continueRequest({ requestId: 'valid', memory: 0.7, density: 1, rangeMargin: 12, avoidClashes: true, keyChoice: 'profile', bestOf: 1 }),
   'model:cancel': { requestId: 'valid' },
   'file:new': undefined,
   'file:open': undefined,

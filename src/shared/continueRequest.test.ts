@@ -21,6 +21,15 @@ describe('building a continuation request', () => {
     expect(continueRequestSchema.safeParse(built.request).success).toBe(true)
   })
 
+  it('sends the decoding settings within their bounds, and the head when one is chosen', () => {
+    const settings = { ...defaultSettings, memory: 3, density: -1, rangeMargin: 12.4, avoidClashes: false, keyChoice: 'model' as const, head: 'independent' as const }
+    const built = buildRequest(song, { start: 0, end: 1 }, settings, 'r')
+    expect(built.ok && built.request).toMatchObject({ memory: 1, density: 0, rangeMargin: 12, avoidClashes: false, keyChoice: 'model', head: 'independent' })
+    const plain = buildRequest(song, { start: 0, end: 1 }, defaultSettings, 'r')
+    expect(plain.ok && 'head' in plain.request).toBe(false)
+    expect(plain.ok && continueRequestSchema.safeParse(plain.request).success).toBe(true)
+  })
+
   it('says plainly what is wrong: no bars, empty bars, too many bars', () => {
     expect(buildRequest(song, undefined, defaultSettings, 'r')).toMatchObject({ ok: false, problem: expect.stringMatching(/select some bars/i) })
     expect(buildRequest(song, { start: 5, end: 7 }, defaultSettings, 'r')).toMatchObject({ ok: false, problem: expect.stringMatching(/no piano notes/) })

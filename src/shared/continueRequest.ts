@@ -1,4 +1,4 @@
-import { CONTINUE_LIMITS, type ContinueRequestInput } from './ipc/continue.ts'
+import { CONTINUE_DEFAULTS, CONTINUE_LIMITS, type ContinueRequestInput, type KeyChoice, type OutputHeadName } from './ipc/continue.ts'
 import { barRangeTicks, KEYS, modelNotes, type BarRange, type Song } from './music/index.ts'
 
 /** What the user chose for a continuation, in the Continue panel or on the command line. */
@@ -13,17 +13,40 @@ export interface ContinueSettings {
   maxPolyphony: number | undefined
   /** Lowest and highest pitch written (undefined: the whole piano). */
   pitchRange: { low: number; high: number } | undefined
+  /** The output layer: chord-aware (NADE) or independent keys as NeuralPiano (undefined: the model's default). */
+  head: OutputHeadName | undefined
+  /** Stay close (1) to the primer's bars and pitch classes, or wander (0). */
+  memory: number
+  /** Notes per bar as a multiple of the primer's (0: as many as the model likes). */
+  density: number
+  /** Semitones beyond the primer's lowest and highest notes that may be written. */
+  rangeMargin: number
+  /** Keep keys a semitone apart out of one chord. */
+  avoidClashes: boolean
+  /** How the key the model hears is chosen. */
+  keyChoice: KeyChoice
 }
 
 /** The settings a first Continue uses. */
 export const defaultContinueSettings: ContinueSettings = {
   barsToWrite: 4,
-  temperature: 1,
+  temperature: CONTINUE_DEFAULTS.temperature,
   variations: 4,
   seed: 1,
   contextBars: 0,
   maxPolyphony: undefined,
   pitchRange: undefined,
+  head: undefined,
+  memory: CONTINUE_DEFAULTS.memory,
+  density: CONTINUE_DEFAULTS.density,
+  rangeMargin: CONTINUE_DEFAULTS.rangeMargin,
+  avoidClashes: CONTINUE_DEFAULTS.avoidClashes,
+  keyChoice: CONTINUE_DEFAULTS.keyChoice,
+}
+
+/** `value` brought within [low, high] (NaN becomes low). */
+function within(value: number, low: number, high: number): number {
+  return Number.isNaN(value) ? low : Math.min(high, Math.max(low, value))
 }
 
 /** A request, or the reason there cannot be one, in words a musician understands. */
@@ -59,7 +82,13 @@ export function buildContinueRequest(song: Song, range: BarRange | undefined, se
     temperature: Math.min(CONTINUE_LIMITS.maxTemperature, Math.max(CONTINUE_LIMITS.minTemperature, settings.temperature)),
     variations: Math.round(Math.min(CONTINUE_LIMITS.maxVariations, Math.max(1, settings.variations))),
     seed: Math.floor(Math.abs(settings.seed)) % 2 ** 32,
+    memory: within(settings.memory, 0, 1),
+    density: within(settings.density, 0, CONTINUE_LIMITS.maxDensity),
+    rangeMargin: Math.round(within(settings.rangeMargin, 0, CONTINUE_LIMITS.maxRangeMargin)),
+    avoidClashes: settings.avoidClashes,
+    keyChoice: settings.keyChoice,
   }
+  if (settings.head) request.head = settings.head
   if (settings.maxPolyphony !== undefined) request.maxPolyphony = Math.round(Math.min(KEYS, Math.max(1, settings.maxPolyphony)))
   if (settings.pitchRange) request.pitchRange = { low: Math.min(settings.pitchRange.low, settings.pitchRange.high), high: Math.max(settings.pitchRange.low, settings.pitchRange.high) }
   return { ok: true, request }

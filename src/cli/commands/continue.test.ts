@@ -57,7 +57,10 @@ describe('neural-piano continue', () => {
       }
     }
     // The summary counts the notes of the selected bars (20), not the song's (40).
-    expect(out).toMatch(new RegExp(`^${input}: bars 1-4 \\(20 notes, key \\w+ \\w+\\) -> ${files.join(', ')}: 3 continuations of 2 bars \\(\\d+, \\d+, \\d+ notes\\) in \\d+ ms$`))
+    const [summary, key] = out.split('\n')
+    expect(summary).toMatch(new RegExp(`^${input}: bars 1-4 \\(20 notes\\) -> ${files.join(', ')}: 3 continuations of 2 bars \\(\\d+, \\d+, \\d+ notes\\) in \\d+ ms$`))
+    // The primer is C major: a key profile names it and leaves it where it is.
+    expect(key).toBe('key: C major (by a key profile and the model, not moved)')
   })
 
   it('--one-file puts every candidate in one file as a named track on its own channel', async () => {
@@ -67,14 +70,14 @@ describe('neural-piano continue', () => {
     const song = read(output)
     expect(song.tracks.map((t) => [t.name, t.channel])).toEqual([['Piano', 0], ['Continuation 1', 1], ['Continuation 2', 2], ['Continuation 3', 3]])
     for (const track of song.tracks.slice(1)) for (const note of track.notes) expect(note.ticks).toBeGreaterThanOrEqual(8 * BAR)
-    expect(out).toMatch(/bars 7-8 \(10 notes \+ 10 in 2 bars of context, key .*\) -> .*all\.mid: 3 continuation tracks of 1 bar \(/)
+    expect(out).toMatch(/bars 7-8 \(10 notes \+ 10 in 2 bars of context\) -> .*all\.mid: 3 continuation tracks of 1 bar \(/)
   })
 
   it('one variation goes to the file named; the same seed gives the same notes', async () => {
     const notesOf = async (name: string) => {
       const { code, out } = await run(input, '--bars', '2', '--seed', '3', '--model', model, '-o', join(dir, name))
       expect(code).toBe(0)
-      expect(out).toContain(`: bar 2 (5 notes, key`)
+      expect(out).toContain(`: bar 2 (5 notes)`)
       return read(join(dir, name)).tracks.at(-1)!.notes
     }
     expect(await notesOf('a.mid')).toEqual(await notesOf('b.mid'))
@@ -135,6 +138,41 @@ describe('neural-piano continue', () => {
       )
     })
   }
+
+  it('takes the decoding options in words and says which key the model heard and what it could not hear', async () => {
+    const output = join(dir, 'decoded.mid')
+    const { code, out, err } = await run(input, '--bars', '1-2', '--write', '1', '--memory', '1', '--density', '0.5', '--head', 'independent', '--range-margin', '0',
+      '--allow-clashes', '--key', 'model', '--best-of', '2', '--variations', '2', '--model', model, '-o', output)
+    expect(code, err).toBe(0)
+    expect(out).toMatch(/\nkey: \w+ (major|minor) \(by the model, (not moved|moved (up|down) \d semitones?)\)\n/)
+    // Bars 1 and 2 both hold middle C for the whole bar: the model hears one long note.
+    expect(out).toMatch(/\nThe model hears eighth notes: 1 of 10 notes was merged$/)
+    const primer = read(join(dir, 'decoded-1.mid')).tracks[0]!.notes.filter((n) => n.ticks < 2 * BAR)
+    const [low, high] = [Math.min(...primer.map((n) => n.pitch)), Math.max(...primer.map((n) => n.pitch))]
+    for (const note of read(join(dir, 'decoded-1.mid')).tracks[1]!.notes) expect([note.pitch >= low, note.pitch <= high]).toEqual([true, true])
+  })
+
+  it('says when the grid merges notes of the chosen bars', async () => {
+    const fast = join(dir, 'fast.mid')
+    const song = createSong(480)
+    const piano = createTrack(0, 'Piano')
+    piano.notes = Array.from({ length: 16 }, (_, i) => ({ pitch: 60 + (i % 2), ticks: i * 120, durationTicks: 120, velocity: 80 }))
+    song.tracks = [piano]
+    writeFileSync(fast, exportMidi(song))
+    const { code, out } = await run(fast, '--bars', '1', '--write', '1', '--model', model, '-o', join(dir, 'fast-out.mid'))
+    expect(code).toBe(0)
+    expect(out).toMatch(/\nThe model hears eighth notes: \d+ of 16 notes were merged$/)
+  })
+
+  it('refuses decoding options out of bounds or misspelt, in the user\'s words', async () => {
+    const output = join(dir, 'never.mid')
+    expect((await run(input, '--bars', '1', '--memory', '2', '--model', model, '-o', output)).err).toContain('--memory 2: give a number from 0 to 1')
+    expect((await run(input, '--bars', '1', '--head', 'chord-awre', '--model', model, '-o', output)).err).toContain(
+      '--head chord-awre: give chord-aware, independent or nade (did you mean chord-aware?)',
+    )
+    expect((await run(input, '--bars', '1', '--key', 'written', '--model', model, '-o', output)).err).toContain('--key written: give auto, model, profile or as-written')
+    expect((await run(input, '--bars', '1', '--variations', '8', '--best-of', '4', '--model', model, '-o', output)).err).toContain('at most 16 continuations are drawn at once')
+  })
 
   it('no input, or two, or no -o: usage errors', async () => {
     expect((await run('--bars', '1-4', '-o', join(dir, 'x.mid'))).err).toContain('give the MIDI file to continue')

@@ -2,9 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { UsageError, type Command } from '../command.ts'
 import { buildContinueRequest } from '../../shared/continueRequest.ts'
-import { CONTINUE_LIMITS, continueRequestSchema, describeInvalid } from '../../shared/ipc/index.ts'
+import { CONTINUE_DEFAULTS, CONTINUE_LIMITS, continueRequestSchema, describeInvalid, type KeyChoice, type OutputHeadName } from '../../shared/ipc/index.ts'
 import { exportMidi, importMidi, MidiImportError } from '../../shared/midi/index.ts'
-import { barRangeTicks, HIGHEST_MIDI, LOWEST_MIDI, modelNotes, type Song } from '../../shared/music/index.ts'
+import { barRangeTicks, describeGridLoss, gridLoss, HIGHEST_MIDI, LOWEST_MIDI, modelNotes, type Song } from '../../shared/music/index.ts'
 import { ModelHost } from '../../engine/host.ts'
 import { modelWorkerEntry } from '../../workers/entries.ts'
 import { defaultDataDir } from '../../studio/dataDir.ts'
@@ -12,12 +12,19 @@ import { describeBackend } from '../../model/describeBackend.ts'
 import { parseOptions } from '../args.ts'
 import { formatBars, parseBars, selectionOf, songBarCount, type UserBars } from '../bars.ts'
 import { continuationSongs } from '../candidates.ts'
+import { describeKey } from '../../shared/describeKey.ts'
 import { defaultModelDir } from '../paths.ts'
-import { boundedOption, shown } from '../args.ts'
+import { boundedOption, choiceOption, shown } from '../args.ts'
 import { checkCheckpoint, checkOutputFiles, checkReadableFile, numberedFiles } from '../paths.ts'
 import { Progress } from '../progress.ts'
 
 const L = CONTINUE_LIMITS
+const D = CONTINUE_DEFAULTS
+
+/** What --head and --key accept, in the user's words. */
+const HEADS: Record<string, OutputHeadName> = { 'chord-aware': 'nade', independent: 'independent', nade: 'nade' }
+const KEYS_BY: Record<string, KeyChoice> = { auto: 'auto', model: 'model', profile: 'profile', 'as-written': 'none' }
+
 
 const usage = `neural-piano continue IN.mid --bars A-B -o OUT.mid [--write N] [--variations N] [--one-file] [--force]
 
@@ -32,11 +39,25 @@ argument is checked before the model loads.
                        own file, OUT-1.mid, OUT-2.mid, ...
   --one-file           all candidates in OUT.mid instead, as tracks "Continuation 1", "Continuation 2", ...
                        each on its own MIDI channel
-  --temperature T      ${L.minTemperature}..${L.maxTemperature} (default 1): below 1 safer, above 1 wilder
+  --temperature T      ${L.minTemperature}..${L.maxTemperature} (default ${D.temperature}): below safer, above wilder; the amount of notes stays
+  --memory M           0..1 (default ${D.memory}): 1 stays close to the bars you chose, 0 wanders off
+  --density D          notes per bar as a multiple of the chosen bars', 0..${L.maxDensity} (default ${D.density}; 0: as many as
+                       the model likes)
+  --head NAME          chord-aware (the default) or independent (each key on its own, as NeuralPiano)
   --seed N             same seed, same notes (default 1)
   --context N          bars before A that prime the model too, 0..${L.maxContextBars} (default 0)
-  --max-polyphony N    at most N keys at once in what is written, 1..88
+Advanced:
+  --range-margin N     written notes stay within the chosen bars' lowest and highest notes widened by
+                       N semitones, 0..${L.maxRangeMargin} (default ${D.rangeMargin})
   --pitch-range LO-HI  written notes within MIDI pitches LO..HI (${LOWEST_MIDI}..${HIGHEST_MIDI}, e.g. 48-84)
+  --max-polyphony N    at most N keys at once in what is written, 1..88
+  --allow-clashes      let keys a semitone apart sound in one chord
+  --key WHO            who picks the key the model hears the bars in: auto (the default: a key profile
+                       proposes, the model keeps the move only if it finds the bars more likely so), model
+                       (the most likely of all 12 transpositions), profile (the key profile alone) or
+                       as-written
+  --best-of N          draw N continuations per candidate and keep the one the model finds most likely,
+                       1..${L.maxBestOf} (variations x N at most ${L.maxLanes})
   --model DIR          checkpoint folder (default resources/model)
   -o, --output FILE    where to write (required); an existing file is kept unless --force
   --force              overwrite existing output files (never the input)`
@@ -85,6 +106,13 @@ export const continueCommand: Command = {
         context: { type: 'string' },
         'max-polyphony': { type: 'string' },
         'pitch-range': { type: 'string' },
+        memory: { type: 'string' },
+        density: { type: 'string' },
+        head: { type: 'string' },
+        'range-margin': { type: 'string' },
+        'allow-clashes': { type: 'boolean' },
+        key: { type: 'string' },
+        'best-of': { type: 'string' },
         model: { type: 'string' },
         output: { type: 'string', short: 'o' },
         'one-file': { type: 'boolean' },
@@ -99,11 +127,18 @@ export const continueCommand: Command = {
     if (!values.output) throw new UsageError('give the output file with -o, e.g. -o out.mid')
     const barsToWrite = boundedOption(values.write, 4, 'write', { min: 1, max: L.maxBarsToWrite, integer: true })
     const variations = boundedOption(values.variations, 1, 'variations', { min: 1, max: L.maxVariations, integer: true })
-    const temperature = boundedOption(values.temperature, 1, 'temperature', { min: L.minTemperature, max: L.maxTemperature })
+    const temperature = boundedOption(values.temperature, D.temperature, 'temperature', { min: L.minTemperature, max: L.maxTemperature })
     const seed = boundedOption(values.seed, 1, 'seed', { min: 0, max: 2 ** 32 - 1, integer: true })
     const contextBars = boundedOption(values.context, 0, 'context', { min: 0, max: L.maxContextBars, integer: true })
     const maxPolyphony = boundedOption(values['max-polyphony'], undefined, 'max-polyphony', { min: 1, max: 88, integer: true })
     const pitches = pitchRange(values['pitch-range'])
+    const memory = boundedOption(values.memory, D.memory, 'memory', { min: 0, max: 1 })
+    const density = boundedOption(values.density, D.density, 'density', { min: 0, max: L.maxDensity })
+    const rangeMargin = boundedOption(values['range-margin'], D.rangeMargin, 'range-margin', { min: 0, max: L.maxRangeMargin, integer: true })
+    const head = choiceOption(values.head, undefined, 'head', HEADS)
+    const keyChoice = choiceOption(values.key, D.keyChoice, 'key', KEYS_BY)
+    const bestOf = boundedOption(values['best-of'], D.bestOf, 'best-of', { min: 1, max: L.maxBestOf, integer: true })
+    if (variations * bestOf > L.maxLanes) throw new UsageError(`--best-of ${bestOf} with --variations ${variations}: at most ${L.maxLanes} continuations are drawn at once; lower one of them`)
 
     const song = await readSong(input)
     const bars = parseBars(values.bars, songBarCount(song))
@@ -113,8 +148,10 @@ export const continueCommand: Command = {
     const modelDir = resolve(values.model ?? defaultModelDir())
     checkCheckpoint(modelDir, values.model === undefined ? `the shipped model ${modelDir} (--model DIR picks another)` : `--model ${values.model}`)
 
-    const built = buildContinueRequest(song, selectionOf(bars), { contextBars, barsToWrite, temperature, variations, seed, maxPolyphony, pitchRange: pitches }, 'cli')
+    const settings = { contextBars, barsToWrite, temperature, variations, seed, maxPolyphony, pitchRange: pitches, head, memory, density, rangeMargin, avoidClashes: !values['allow-clashes'], keyChoice }
+    const built = buildContinueRequest(song, selectionOf(bars), settings, 'cli')
     if (!built.ok) throw new Error(`--bars ${values.bars}: ${built.problem.charAt(0).toLowerCase()}${built.problem.slice(1).replace(/\.$/, '')}`)
+    if (bestOf > 1) built.request.bestOf = bestOf
     // The checks above cover the schema's bounds; this is the app's own validation, kept as the last word.
     const parsed = continueRequestSchema.safeParse(built.request)
     if (!parsed.success) throw new UsageError(describeInvalid('continue', parsed.error))
@@ -138,9 +175,13 @@ export const continueCommand: Command = {
       const counts = response.candidates.map((c) => c.notes.length).join(', ')
       const what = oneFile ? `${response.candidates.length} continuation track${response.candidates.length > 1 ? 's' : ''}` : `${outputs.length} continuation${outputs.length > 1 ? 's' : ''}`
       console.log(
-        `${input}: ${bars.first === bars.last ? 'bar' : 'bars'} ${formatBars(bars)} (${heard} notes${context}, key ${response.key.name}) -> ${outputs.join(', ')}: ` +
+        `${input}: ${bars.first === bars.last ? 'bar' : 'bars'} ${formatBars(bars)} (${heard} notes${context}) -> ${outputs.join(', ')}: ` +
           `${what} of ${barsToWrite} bar${barsToWrite > 1 ? 's' : ''} (${counts} notes) in ${response.elapsedMs} ms`,
       )
+      console.log(`key: ${describeKey(response.key)}`)
+      const primer = { start: parsed.data.selection.start - parsed.data.contextBars, end: parsed.data.selection.end }
+      const unheard = describeGridLoss(gridLoss(parsed.data.notes, song, primer, status.model?.stepsPerQuarter ?? 2))
+      if (unheard) console.log(`${unheard.charAt(0).toUpperCase()}${unheard.slice(1)}`)
       return 0
     } finally {
       await host.dispose()

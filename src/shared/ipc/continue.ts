@@ -13,6 +13,33 @@ export const CONTINUE_LIMITS = {
   minTemperature: 0.05,
   maxTemperature: 3,
   maxTick: 2 ** 31 - 1,
+  maxDensity: 4,
+  maxRangeMargin: KEYS - 1,
+  maxBestOf: 4,
+  maxLanes: 16,
+} as const
+
+/**
+ * How the key the model hears is chosen: 'auto', a key profile proposes a shift and the model keeps it
+ * only if it finds the primer more likely moved than as written; 'model', the most likely of all 12
+ * shifts; 'profile', the key profile alone; 'none', as written.
+ */
+export const KEY_CHOICES = ['auto', 'model', 'profile', 'none'] as const
+/** One of KEY_CHOICES. */
+export type KeyChoice = (typeof KEY_CHOICES)[number]
+
+/**
+ * What a request without these fields gets: the settings that measure best with `npm run bench:music`
+ * (see the README's table). The Continue panel and the CLI start from them too.
+ */
+export const CONTINUE_DEFAULTS = {
+  temperature: 0.5,
+  memory: 0.85,
+  density: 1,
+  rangeMargin: 12,
+  avoidClashes: true,
+  keyChoice: 'auto' as KeyChoice,
+  bestOf: 1,
 } as const
 
 const tick = z.number().int().min(0).max(CONTINUE_LIMITS.maxTick)
@@ -68,6 +95,18 @@ export const continueRequestSchema = z
     pitchRange: z.strictObject({ low: z.number().int().min(LOWEST_MIDI).max(HIGHEST_MIDI), high: z.number().int().min(LOWEST_MIDI).max(HIGHEST_MIDI) }).optional(),
     /** The output layer to draw with (default: the model's first; see ModelSummary.heads). */
     head: z.enum(OUTPUT_HEADS).optional(),
+    /** Stay close (1) or wander (0): how strongly the bars and pitch classes of the primer pull what is written. */
+    memory: z.number().min(0).max(1).optional(),
+    /** Notes per bar as a multiple of the primer's, kept at any temperature (0: as many as the model likes). */
+    density: z.number().min(0).max(CONTINUE_LIMITS.maxDensity).optional(),
+    /** Written notes stay within the primer's lowest and highest notes widened by this many semitones. */
+    rangeMargin: z.number().int().min(0).max(CONTINUE_LIMITS.maxRangeMargin).optional(),
+    /** Keep keys a semitone apart out of one chord (unless the model insists). */
+    avoidClashes: z.boolean().optional(),
+    /** How the key the model hears is chosen (see KEY_CHOICES). */
+    keyChoice: z.enum(KEY_CHOICES).optional(),
+    /** Continuations drawn per variation, the one the model finds most likely kept. */
+    bestOf: z.number().int().min(1).max(CONTINUE_LIMITS.maxBestOf).optional(),
   })
   .refine((r) => r.selection.end > r.selection.start, { message: 'the selection must hold at least one bar', path: ['selection'] })
   .refine((r) => r.selection.end - r.selection.start <= CONTINUE_LIMITS.maxSelectedBars, {
@@ -75,11 +114,28 @@ export const continueRequestSchema = z
     path: ['selection'],
   })
   .refine((r) => !r.pitchRange || r.pitchRange.low <= r.pitchRange.high, { message: 'low must not be above high', path: ['pitchRange'] })
+  .refine((r) => r.variations * (r.bestOf ?? 1) <= CONTINUE_LIMITS.maxLanes, {
+    message: `variations times best-of must be at most ${CONTINUE_LIMITS.maxLanes}`,
+    path: ['bestOf'],
+  })
 
 /** A validated continuation request. */
 export type ContinueRequest = z.infer<typeof continueRequestSchema>
 /** A continuation request as the renderer builds it (defaults not yet applied). */
 export type ContinueRequestInput = z.input<typeof continueRequestSchema>
+
+/** The key a continuation was written in. */
+export interface KeyUsed {
+  /** e.g. "D major"; "as written" when the primer was not moved. */
+  name: string
+  /** Pitch class of the tonic, 0 = C. */
+  tonic: number
+  mode: 'major' | 'minor'
+  /** Semitones the primer was moved to reach the model's C major / C minor; subtracted from what is written. */
+  transpose: number
+  /** Who chose it (see KEY_CHOICES): 'auto' when the model kept or refused a key profile's proposal. */
+  chosenBy: KeyChoice
+}
 
 /** One candidate continuation. */
 export interface Candidate {
@@ -96,8 +152,8 @@ export interface ContinueResponse {
   startTick: number
   /** Tick where they end. */
   endTick: number
-  /** The key estimated for the primer and the shift into the model's C major / C minor (0 when no key was clear). */
-  key: { name: string; tonic: number; mode: 'major' | 'minor'; transpose: number }
+  /** The key the model heard the primer in, and the shift that moved it to C major / C minor. */
+  key: KeyUsed
   /** Milliseconds the generation took in the worker. */
   elapsedMs: number
 }

@@ -20,7 +20,7 @@ describe('Continue outcomes in plain words', () => {
       candidates: [{ notes: [{ pitch: 60, ticks: 1920, durationTicks: 240, velocity: 80 }] }, { notes: [] }],
       startTick: 1920,
       endTick: 3840,
-      key: { name: 'A minor', tonic: 9, mode: 'minor', transpose: 3 },
+      key: { name: 'A minor', tonic: 9, mode: 'minor', transpose: 3, chosenBy: 'auto' },
       elapsedMs: 1234,
     }
     const { entries, summary } = candidatesOf(answer, 2, 77, 0.9)
@@ -28,6 +28,6 @@ describe('Continue outcomes in plain words', () => {
       [2, 1, 77, 0.9, 1920, 3840],
       [2, 2, 77, 0.9, 1920, 3840],
     ])
-    expect(summary).toBe('Written in 1.2 s, in A minor · 1 of 2 silent')
+    expect(summary).toBe('Written in 1.2 s, in A minor (by a key profile and the model, moved up 3 semitones) · 1 of 2 silent')
   })
 })

@@ -40,7 +40,7 @@ function answer(requestId: string, pitches: number[]): Answer {
     candidates: pitches.map((pitch) => ({ notes: [{ pitch, ticks: 1920, durationTicks: 480, velocity: 80 }] })),
     startTick: 1920,
     endTick: 3840,
-    key: { name: 'C major', tonic: 0, mode: 'major', transpose: 0 },
+    key: { name: 'C major', tonic: 0, mode: 'major', transpose: 0, chosenBy: 'auto' },
     elapsedMs: 1200,
   }
   return { ok: true, ...response }
@@ -84,7 +84,7 @@ describe('ContinueSession', () => {
     await running
     expect(session.running).toBeUndefined()
     expect(session.shown?.notes.map((n) => n.pitch)).toEqual([62])
-    expect(session.note).toBe('Written in 1.2 s, in C major')
+    expect(session.note).toBe('Written in 1.2 s, in C major (by a key profile and the model, not moved)')
     expect(session.settings.seed).toBe(8)
     session.cycle(1)
     expect(session.shown?.notes.map((n) => n.pitch)).toEqual([64])
