@@ -95,7 +95,11 @@ for (const head of heads) {
         worstDelays.push(delay.max / 1e6)
       }
     }
-    ;(results[head] as Record<number, { latency: number; steps: number; worstDelays: number[] }>)[variations] = { latency: median(latencies), steps, worstDelays }
+    ;(results[head] as Record<number, { latency: number; steps: number; worstDelays: number[] }>)[variations] = {
+      latency: median(latencies),
+      steps,
+      worstDelays,
+    }
   }
 }
 await host.dispose()
@@ -109,16 +113,26 @@ idle.disable()
 const floor1 = await matMulFloor(hidden, 1)
 const floor4 = await matMulFloor(hidden, 4)
 console.log(`primer: 4 bars of 4/4; written: 4 bars; median of ${REPEATS} runs after a warm-up`)
-console.log(`matMul-bound floor per step (this run, ${backend.active}): ${floor1.toFixed(2)} ms at batch 1, ${floor4.toFixed(2)} ms at batch 4`)
+console.log(
+  `matMul-bound floor per step (this run, ${backend.active}): ${floor1.toFixed(2)} ms at batch 1, ${floor4.toFixed(2)} ms at batch 4`,
+)
 for (const head of heads) {
   const one = results[head]![1]!
   const four = results[head]![4]!
   console.log(`${head} head:`)
-  console.log(`  latency, 1 variation:  ${one.latency.toFixed(0)} ms (${(one.latency / one.steps).toFixed(2)} ms per step incl. priming and IPC; floor would take ${(floor1 * one.steps).toFixed(0)} ms)`)
-  console.log(`  latency, 4 variations: ${four.latency.toFixed(0)} ms (${(four.latency / four.steps).toFixed(2)} ms per step; floor ${(floor4 * four.steps).toFixed(0)} ms)   target < 500 ms`)
+  console.log(
+    `  latency, 1 variation:  ${one.latency.toFixed(0)} ms (${(one.latency / one.steps).toFixed(2)} ms per step incl. priming and IPC; floor would take ${(floor1 * one.steps).toFixed(0)} ms)`,
+  )
+  console.log(
+    `  latency, 4 variations: ${four.latency.toFixed(0)} ms (${(four.latency / four.steps).toFixed(2)} ms per step; floor ${(floor4 * four.steps).toFixed(0)} ms)   target < 500 ms`,
+  )
   console.log(`  ratio 4 / 1 variations: ${(four.latency / one.latency).toFixed(2)}   target <= 1.5`)
   const worst = [...one.worstDelays, ...four.worstDelays]
-  console.log(`  main event loop, worst delay of each run: ${worst.map((d) => d.toFixed(1)).join(', ')} ms (max ${Math.max(...worst).toFixed(1)})   target < 20 ms in every run`)
+  console.log(
+    `  main event loop, worst delay of each run: ${worst.map((d) => d.toFixed(1)).join(', ')} ms (max ${Math.max(...worst).toFixed(1)})   target < 20 ms in every run`,
+  )
 }
-console.log(`main event loop idle for 1 s (machine noise): worst delay ${(idle.max / 1e6).toFixed(1)} ms, p99 ${(idle.percentile(99) / 1e6).toFixed(1)} ms`)
+console.log(
+  `main event loop idle for 1 s (machine noise): worst delay ${(idle.max / 1e6).toFixed(1)} ms, p99 ${(idle.percentile(99) / 1e6).toFixed(1)} ms`,
+)
 console.log(`BENCH_GENERATE ${JSON.stringify({ backend: status.backend, results })}`)

@@ -26,7 +26,12 @@ function generateSong(): Song {
   const tracks = Array.from({ length: TRACKS }, (_, i) => {
     const notes: Note[] = []
     for (let n = 0; n < NOTES / TRACKS; n++) {
-      notes.push({ pitch: 21 + Math.floor(next() * 88), ticks: n * 120 + Math.floor(next() * 60), durationTicks: 30 + Math.floor(next() * 400), velocity: 1 + Math.floor(next() * 127) })
+      notes.push({
+        pitch: 21 + Math.floor(next() * 88),
+        ticks: n * 120 + Math.floor(next() * 60),
+        durationTicks: 30 + Math.floor(next() * 400),
+        velocity: 1 + Math.floor(next() * 127),
+      })
     }
     return { ...createTrack(i === TRACKS - 1 ? 9 : i, `track ${i + 1}`), notes: normalizeNotes(notes) }
   })
@@ -34,8 +39,14 @@ function generateSong(): Song {
   return {
     name: 'bench',
     ppq: PPQ,
-    tempos: Array.from({ length: TEMPO_CHANGES }, (_, i) => ({ ticks: Math.floor((i * span) / TEMPO_CHANGES), microsecondsPerQuarter: 300_000 + Math.floor(next() * 700_000) })),
-    timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }, { ticks: PPQ * 4 * 100, numerator: 7, denominator: 8 }],
+    tempos: Array.from({ length: TEMPO_CHANGES }, (_, i) => ({
+      ticks: Math.floor((i * span) / TEMPO_CHANGES),
+      microsecondsPerQuarter: 300_000 + Math.floor(next() * 700_000),
+    })),
+    timeSignatures: [
+      { ticks: 0, numerator: 4, denominator: 4 },
+      { ticks: PPQ * 4 * 100, numerator: 7, denominator: 8 },
+    ],
     keySignatures: [],
     texts: [],
     tracks,
@@ -67,9 +78,19 @@ tonejsMidi.toArray()
 const tonejsWriteMs = performance.now() - tonejsWriteStarted
 const same = JSON.stringify(imported.result.song) === JSON.stringify(song)
 
-console.log(`song: ${noteCount} notes in ${TRACKS} tracks, ${song.tempos.length} tempo changes, ${(exported.result.length / 1024).toFixed(0)} KiB as MIDI`)
-console.log(`export (exportMidi):               median ${fmt(median(exported.ms))}, worst ${fmt(Math.max(...exported.ms))} over ${RUNS} runs after a warm-up`)
+console.log(
+  `song: ${noteCount} notes in ${TRACKS} tracks, ${song.tempos.length} tempo changes, ${(exported.result.length / 1024).toFixed(0)} KiB as MIDI`,
+)
+console.log(
+  `export (exportMidi):               median ${fmt(median(exported.ms))}, worst ${fmt(Math.max(...exported.ms))} over ${RUNS} runs after a warm-up`,
+)
 console.log(`import (importMidi):               median ${fmt(median(imported.ms))}, worst ${fmt(Math.max(...imported.ms))}`)
-console.log(`@tonejs/midi parse, for scale:     median ${fmt(median(tonejs.ms))} (importMidi / it = ${(median(imported.ms) / median(tonejs.ms)).toFixed(2)})`)
-console.log(`@tonejs/midi toArray, for scale:   ${fmt(tonejsWriteMs)}, one run (exportMidi / it = ${(median(exported.ms) / tonejsWriteMs).toFixed(3)})`)
-console.log(`round trip exact: ${same ? 'yes' : 'NO'}; target under 1000 ms each: ${Math.max(median(exported.ms), median(imported.ms)) < 1000 ? 'met' : 'MISSED'}`)
+console.log(
+  `@tonejs/midi parse, for scale:     median ${fmt(median(tonejs.ms))} (importMidi / it = ${(median(imported.ms) / median(tonejs.ms)).toFixed(2)})`,
+)
+console.log(
+  `@tonejs/midi toArray, for scale:   ${fmt(tonejsWriteMs)}, one run (exportMidi / it = ${(median(exported.ms) / tonejsWriteMs).toFixed(3)})`,
+)
+console.log(
+  `round trip exact: ${same ? 'yes' : 'NO'}; target under 1000 ms each: ${Math.max(median(exported.ms), median(imported.ms)) < 1000 ? 'met' : 'MISSED'}`,
+)

@@ -44,11 +44,16 @@ console.log(`model: ${summary.name} (${summary.hiddenSizes.join('x')}, heads ${s
 
 const sets = values.sets.split(',')
 const primers = [
-  ...(PRIMER_SETS.some((set) => sets.includes(set)) ? datasetPrimers(resolve(values.data), Number(values.primers), PRIMER_BARS, WRITTEN_BARS) : []).filter((primer) => sets.includes(primer.set)),
+  ...(PRIMER_SETS.some((set) => sets.includes(set))
+    ? datasetPrimers(resolve(values.data), Number(values.primers), PRIMER_BARS, WRITTEN_BARS)
+    : []
+  ).filter((primer) => sets.includes(primer.set)),
   ...(sets.includes('pieces') ? piecePrimers(PRIMER_BARS, WRITTEN_BARS) : []),
 ]
 const groups = [...PRIMER_SETS, 'pieces']
-console.log(`primers: ${groups.map((set) => `${primers.filter((p) => p.set === set).length} ${set}`).join(', ')}; ${PRIMER_BARS} bars in, ${WRITTEN_BARS} written, ${VARIATIONS} variations`)
+console.log(
+  `primers: ${groups.map((set) => `${primers.filter((p) => p.set === set).length} ${set}`).join(', ')}; ${PRIMER_BARS} bars in, ${WRITTEN_BARS} written, ${VARIATIONS} variations`,
+)
 
 function requestOf(primer: MusicPrimer, index: number, overrides: Partial<ContinueRequest>): ContinueRequest {
   return {
@@ -82,11 +87,15 @@ const baselines: Array<[string, Scores]> = [
 primers.forEach((primer, index) => {
   const steps = primer.real.length
   const ways = [primer.real, repeatLastBars(primer.primer, steps), randomNotes(primer.primer, steps, 1000 + index)]
-  ways.forEach((frames, way) => addScore(baselines[way]![1], primer.set, scoreContinuation(frames, primer.real, primer.primer, primer.stepsPerBar)))
+  ways.forEach((frames, way) =>
+    addScore(baselines[way]![1], primer.set, scoreContinuation(frames, primer.real, primer.primer, primer.stepsPerBar)),
+  )
 })
 
 const only = values.only?.split(',')
-const settings = MUSIC_SETTINGS.filter((setting) => summary.heads.includes(setting.request.head ?? summary.heads[0]!) && (!only || only.includes(setting.name)))
+const settings = MUSIC_SETTINGS.filter(
+  (setting) => summary.heads.includes(setting.request.head ?? summary.heads[0]!) && (!only || only.includes(setting.name)),
+)
 const measured = new Map<string, Scores>()
 /** The key each setting heard each primer in. */
 const keys = new Map<string, Array<{ primer: MusicPrimer; key: KeyUsed }>>()
@@ -101,7 +110,11 @@ for (const setting of settings) {
     const ms = performance.now() - start
     heard.push({ primer, key: response.key })
     for (const candidate of response.candidates) {
-      const written = notesToFrames(candidate.notes, { startTick: response.startTick, ppq: primer.ppq, stepsPerQuarter: 2 }, primer.real.length)
+      const written = notesToFrames(
+        candidate.notes,
+        { startTick: response.startTick, ppq: primer.ppq, stepsPerQuarter: 2 },
+        primer.real.length,
+      )
       addScore(scores, primer.set, scoreContinuation(written, primer.real, primer.primer, primer.stepsPerBar, ms))
     }
   }
@@ -111,9 +124,11 @@ for (const setting of settings) {
 }
 
 const ALL = 'all validation sets'
-const pick = (scores: Scores, group: string): MusicCounts[] => (group === ALL ? PRIMER_SETS.flatMap((set) => scores.get(set) ?? []) : (scores.get(group) ?? []))
+const pick = (scores: Scores, group: string): MusicCounts[] =>
+  group === ALL ? PRIMER_SETS.flatMap((set) => scores.get(set) ?? []) : (scores.get(group) ?? [])
 const summaryOf = (scores: Scores, group: string): MusicSummary => summarizeMusic(pick(scores, group))
-const columnsOf = (table: MusicSetting['table']): Array<[string, Scores]> => settings.filter((s) => s.table === table).map((s) => [s.name, measured.get(s.name)!])
+const columnsOf = (table: MusicSetting['table']): Array<[string, Scores]> =>
+  settings.filter((s) => s.table === table).map((s) => [s.name, measured.get(s.name)!])
 const present = (columns: Array<[string, Scores]>, group: string): Array<[string, MusicSummary]> =>
   columns.filter(([, scores]) => pick(scores, group).length > 0).map(([name, scores]) => [name, summaryOf(scores, group)])
 
@@ -131,18 +146,31 @@ for (const [name, heard] of keys) {
   if (name !== defaults?.name && !name.startsWith('key')) continue
   const validation = heard.filter(({ primer }) => primer.set !== 'pieces')
   const kept = validation.filter(({ key }) => key.transpose === 0).length
-  const pieces = heard.filter(({ primer }) => primer.set === 'pieces').map(({ primer, key }) => `${primer.label.split(',')[0]} ${describeKey(key)}`)
+  const pieces = heard
+    .filter(({ primer }) => primer.set === 'pieces')
+    .map(({ primer, key }) => `${primer.label.split(',')[0]} ${describeKey(key)}`)
   console.log(`${name}: ${kept} of ${validation.length} validation primers (all in C) left where they are; ${pieces.join('; ')}`)
 }
 
 console.log(`\n## Targets`)
 const figuresOf = (name: string): SetFigures[] =>
-  [...PRIMER_SETS, ALL].map((set) => ({ set, real: summaryOf(baselines[0]![1], set), repeat: summaryOf(baselines[1]![1], set), measured: summaryOf(measured.get(name)!, set) }))
-for (const name of ['chord-aware, defaults', 'independent, defaults']) if (measured.has(name)) for (const line of targetLines(name, figuresOf(name))) console.log(line)
+  [...PRIMER_SETS, ALL].map((set) => ({
+    set,
+    real: summaryOf(baselines[0]![1], set),
+    repeat: summaryOf(baselines[1]![1], set),
+    measured: summaryOf(measured.get(name)!, set),
+  }))
+for (const name of ['chord-aware, defaults', 'independent, defaults'])
+  if (measured.has(name)) for (const line of targetLines(name, figuresOf(name))) console.log(line)
 for (const [name, scores] of [...base, ...columnsOf('temperature')]) {
   const all = summaryOf(scores, ALL)
-  const ok = all.densityRatio >= 0.9 && all.densityRatio <= 1.1 && all.heldThroughoutShare <= summaryOf(baselines[0]![1], ALL).heldThroughoutShare
-  console.log(`${ok ? 'met    ' : 'NOT met'} ${name}: density ratio ${all.densityRatio.toFixed(2)} (0.9-1.1), notes held through all ${WRITTEN_BARS} bars ${(100 * all.heldThroughoutShare).toFixed(1)}% (real ${(100 * summaryOf(baselines[0]![1], ALL).heldThroughoutShare).toFixed(1)}%)`)
+  const ok =
+    all.densityRatio >= 0.9 && all.densityRatio <= 1.1 && all.heldThroughoutShare <= summaryOf(baselines[0]![1], ALL).heldThroughoutShare
+  console.log(
+    `${ok ? 'met    ' : 'NOT met'} ${name}: density ratio ${all.densityRatio.toFixed(2)} (0.9-1.1), notes held through all ${WRITTEN_BARS} bars ${(100 * all.heldThroughoutShare).toFixed(1)}% (real ${(100 * summaryOf(baselines[0]![1], ALL).heldThroughoutShare).toFixed(1)}%)`,
+  )
 }
 model.dispose()
-console.log(`\nbench:music took ${((performance.now() - started) / 1000).toFixed(0)} s (${primers.length} primers x ${settings.length} settings, ${VARIATIONS} variations each)`)
+console.log(
+  `\nbench:music took ${((performance.now() - started) / 1000).toFixed(0)} s (${primers.length} primers x ${settings.length} settings, ${VARIATIONS} variations each)`,
+)

@@ -3,7 +3,17 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadPianoRollJson } from '../src/training/data.ts'
-import { barRangeTicks, barStartTick, framesToNotes, modelNotes, notesToFrames, type Frame, type Note, type Song, type TimeSignatureChange } from '../src/shared/music/index.ts'
+import {
+  barRangeTicks,
+  barStartTick,
+  framesToNotes,
+  modelNotes,
+  notesToFrames,
+  type Frame,
+  type Note,
+  type Song,
+  type TimeSignatureChange,
+} from '../src/shared/music/index.ts'
 import { PIECES } from '../test/fixtures/pieces.ts'
 
 /** One primer and the real continuation it is measured against. */
@@ -41,15 +51,25 @@ export function datasetPrimers(dataDir: string, perSet: number, primerBars: numb
   const need = (primerBars + writtenBars) * stepsPerBar
   return PRIMER_SETS.flatMap((set) => {
     const path = join(dataDir, set, 'valid.json')
-    if (!existsSync(path)) throw new Error(`bench:music needs the validation splits: no ${path} (give the folder with --data DIR; the README's "Data" section says where they come from)`)
+    if (!existsSync(path))
+      throw new Error(
+        `bench:music needs the validation splits: no ${path} (give the folder with --data DIR; the README's "Data" section says where they come from)`,
+      )
     const data = loadPianoRollJson(path, set)
     if (data.stepsPerQuarter !== STEPS_PER_QUARTER) throw new Error(`${path}: expected ${STEPS_PER_QUARTER} frames per quarter note`)
     const startOf = (frames: Frame[]): number => stepsPerBar * Math.floor((frames.length - need) / 2 / stepsPerBar)
     // Long enough, and not silent where the primer would be.
     const long = data.sequences
       .map((frames, index) => ({ frames, index }))
-      .filter(({ frames }) => frames.length >= need && frames.slice(startOf(frames), startOf(frames) + primerBars * stepsPerBar).some((frame) => frame.length > 0))
-    const chosen = Array.from({ length: Math.min(perSet, long.length) }, (_, i) => long[Math.floor((i * long.length) / Math.min(perSet, long.length))]!)
+      .filter(
+        ({ frames }) =>
+          frames.length >= need &&
+          frames.slice(startOf(frames), startOf(frames) + primerBars * stepsPerBar).some((frame) => frame.length > 0),
+      )
+    const chosen = Array.from(
+      { length: Math.min(perSet, long.length) },
+      (_, i) => long[Math.floor((i * long.length) / Math.min(perSet, long.length))]!,
+    )
     return chosen.map(({ frames, index }) => {
       const start = startOf(frames)
       const primer = frames.slice(start, start + primerBars * stepsPerBar)
@@ -77,13 +97,16 @@ export function piecePrimers(primerBars: number, writtenBars: number): MusicPrim
     const primerTicks = barRangeTicks(song, { start: 0, end: primerBars })
     const signature = song.timeSignatures[0]!
     const stepsPerBar = (signature.numerator * 4 * STEPS_PER_QUARTER) / signature.denominator
-    const frames = (start: number, bars: number): Frame[] => notesToFrames(notes, { startTick: barStartTick(song, start), ppq: song.ppq, stepsPerQuarter: STEPS_PER_QUARTER }, bars * stepsPerBar)
+    const frames = (start: number, bars: number): Frame[] =>
+      notesToFrames(notes, { startTick: barStartTick(song, start), ppq: song.ppq, stepsPerQuarter: STEPS_PER_QUARTER }, bars * stepsPerBar)
     return {
       set: 'pieces',
       label: song.name,
       ppq: song.ppq,
       timeSignatures: song.timeSignatures,
-      notes: notes.filter((note) => note.ticks < primerTicks.end).map((note) => ({ ...note, durationTicks: Math.min(note.durationTicks, primerTicks.end - note.ticks) })),
+      notes: notes
+        .filter((note) => note.ticks < primerTicks.end)
+        .map((note) => ({ ...note, durationTicks: Math.min(note.durationTicks, primerTicks.end - note.ticks) })),
       primerBars,
       real: frames(primerBars, writtenBars),
       primer: frames(0, primerBars),

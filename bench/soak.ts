@@ -85,7 +85,8 @@ async function one(id: string, cancel: boolean): Promise<void> {
   const answer = await dispatch('model:continue', request)
   if (cancel) {
     if (!answer.ok && answer.error === 'the generation was cancelled') cancelledOk++
-    else if (answer.ok) finishedFirst++ // finished before the cancel arrived: allowed, counted apart
+    else if (answer.ok)
+      finishedFirst++ // finished before the cancel arrived: allowed, counted apart
     else failures.push(`${id}: ${answer.error}`)
   } else if (answer.ok) completedOk++
   else failures.push(`${id}: ${answer.error}`)
@@ -114,8 +115,12 @@ const growth = (process.memoryUsage().rss - baselineRss) / 1e6
 await model.dispose()
 
 console.log(`${COMPLETED} continuations and ${CANCELLED} cancelled midway in ${seconds.toFixed(0)} s`)
-console.log(`completed: ${completedOk}/${COMPLETED}; cancelled midway: ${cancelledOk}/${CANCELLED} (${finishedFirst} finished before the cancel arrived); failures: ${failures.length}`)
+console.log(
+  `completed: ${completedOk}/${COMPLETED}; cancelled midway: ${cancelledOk}/${CANCELLED} (${finishedFirst} finished before the cancel arrived); failures: ${failures.length}`,
+)
 for (const failure of failures.slice(0, 10)) console.log(`  failure: ${failure}`)
-console.log(`worker tf.memory(): ${baselineTensors.numTensors} tensors / ${(baselineTensors.numBytes / 1e6).toFixed(1)} MB at baseline, ${endTensors.numTensors} / ${(endTensors.numBytes / 1e6).toFixed(1)} MB at the end`)
+console.log(
+  `worker tf.memory(): ${baselineTensors.numTensors} tensors / ${(baselineTensors.numBytes / 1e6).toFixed(1)} MB at baseline, ${endTensors.numTensors} / ${(endTensors.numBytes / 1e6).toFixed(1)} MB at the end`,
+)
 console.log(`process memory (rss) growth after warm-up: ${growth.toFixed(1)} MB   target < 50 MB`)
 process.exitCode = failures.length === 0 && endTensors.numTensors === baselineTensors.numTensors ? 0 : 1

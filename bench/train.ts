@@ -22,9 +22,15 @@ import { disposeWeights, initWeights, namedWeights, weightsFromMap } from '../sr
 
 const { values } = parseArgs({
   options: {
-    hidden: { type: 'string', default: '1024' }, batch: { type: 'string', default: '32' }, window: { type: 'string', default: '32' },
-    'layers-batch': { type: 'string', default: '8' }, 'layers-window': { type: 'string', default: '16' }, blocks: { type: 'string', default: '3' },
-    threads: { type: 'string', default: '2' }, backend: { type: 'string' }, shapes: { type: 'string', default: '128x64,256x64,512x64' },
+    hidden: { type: 'string', default: '1024' },
+    batch: { type: 'string', default: '32' },
+    window: { type: 'string', default: '32' },
+    'layers-batch': { type: 'string', default: '8' },
+    'layers-window': { type: 'string', default: '16' },
+    blocks: { type: 'string', default: '3' },
+    threads: { type: 'string', default: '2' },
+    backend: { type: 'string' },
+    shapes: { type: 'string', default: '128x64,256x64,512x64' },
     heads: { type: 'string', default: 'nade,independent' },
   },
 })
@@ -41,7 +47,13 @@ console.log(`backend: ${describeBackend(backend)}; network 2x${hidden}, dropout 
 /** Random piano-roll pieces with ~4 of 88 keys sounding, like the datasets. */
 function corpus(pieces: number, length: number): Sequence[] {
   const rng = new Rng(5)
-  return Array.from({ length: pieces }, () => Array.from({ length }, () => Array.from({ length: 4 }, () => 30 + rng.int(40)).sort((a, b) => a - b).filter((k, i, a) => a.indexOf(k) === i)))
+  return Array.from({ length: pieces }, () =>
+    Array.from({ length }, () =>
+      Array.from({ length: 4 }, () => 30 + rng.int(40))
+        .sort((a, b) => a - b)
+        .filter((k, i, a) => a.indexOf(k) === i),
+    ),
+  )
 }
 
 /** FLOPs of one training frame (forward + backward = 3x forward) counting matMuls only. */
@@ -91,7 +103,13 @@ async function ourLoop(batch: number, window: number, count: number): Promise<nu
 async function trainerLoop(threads: number, batch: number, window: number, count: number, net: ModelConfig = config): Promise<number> {
   const adam = new Adam({ clipNorm: 5 })
   const sequences = corpus(batch, window * (count + 1) + 1)
-  const trainer = await BlockTrainer.start({ spec: { config: net, sequences, batch, window, seed: 1, segment: 0, segmentFromEpoch: 0 }, threads, valid: [], weights: initWeights(net, 1), adam })
+  const trainer = await BlockTrainer.start({
+    spec: { config: net, sequences, batch, window, seed: 1, segment: 0, segmentFromEpoch: 0 },
+    threads,
+    valid: [],
+    weights: initWeights(net, 1),
+    adam,
+  })
   let frames = 0
   let started = 0
   for (let b = 0; b <= count; b++) {
@@ -127,8 +145,12 @@ async function gpuBench(): Promise<void> {
   const window = Number(values.window)
   const wasm = await trainerLoop(1, batch, window, 2, net)
   const best = Math.max(...Object.values(gpuRates))
-  console.log(`wasm ${batch}x${window} (one core): ${wasm.toFixed(0)} frames/s; best webgpu / wasm = ${(best / wasm).toFixed(1)}x   target >= 50000 frames/s on an H100-class GPU`)
-  console.log(`BENCH_TRAIN ${JSON.stringify({ device: gpu.device, heads, webgpu: gpuRates, wasm: { shape: `${batch}x${window}`, framesPerSecond: wasm } })}`)
+  console.log(
+    `wasm ${batch}x${window} (one core): ${wasm.toFixed(0)} frames/s; best webgpu / wasm = ${(best / wasm).toFixed(1)}x   target >= 50000 frames/s on an H100-class GPU`,
+  )
+  console.log(
+    `BENCH_TRAIN ${JSON.stringify({ device: gpu.device, heads, webgpu: gpuRates, wasm: { shape: `${batch}x${window}`, framesPerSecond: wasm } })}`,
+  )
 }
 
 /** The stock tf.layers model of the same architecture, trained with model.fit on the same batches. */
@@ -146,10 +168,12 @@ async function layersLoop(batch: number, window: number, count: number): Promise
   const sequences = corpus(batch, window * (count + 1) + 1)
   const toTensor = (offset: number, from: number, n: number): tf.Tensor3D => {
     const data = new Float32Array(n * batch * window * 88)
-    for (let i = 0; i < n; i++) for (let b = 0; b < batch; b++) for (let t = 0; t < window; t++) {
-      const frame = (sequences[b] as Sequence)[(from + i) * window + t + offset] ?? []
-      for (const k of frame) data[((i * batch + b) * window + t) * 88 + k] = 1
-    }
+    for (let i = 0; i < n; i++)
+      for (let b = 0; b < batch; b++)
+        for (let t = 0; t < window; t++) {
+          const frame = (sequences[b] as Sequence)[(from + i) * window + t + offset] ?? []
+          for (const k of frame) data[((i * batch + b) * window + t) * 88 + k] = 1
+        }
     return tf.tensor3d(data, [n * batch, window, 88])
   }
   const warm = [toTensor(0, 0, 1), toTensor(1, 0, 1)] as const
@@ -186,7 +210,9 @@ function matMulRate(batch: number): { step: number; large: number } {
 const flops = flopsPerFrame(config)
 const rates = matMulRate(Number(values.batch))
 const limit = (rates.large * 1e9) / flops
-console.log(`matMul: ${rates.step.toFixed(1)} GFLOP/s at [${values.batch},${hidden}]x[${hidden},${4 * hidden}], ${rates.large.toFixed(1)} GFLOP/s at [1024,${hidden}]x[${hidden},${4 * hidden}]`)
+console.log(
+  `matMul: ${rates.step.toFixed(1)} GFLOP/s at [${values.batch},${hidden}]x[${hidden},${4 * hidden}], ${rates.large.toFixed(1)} GFLOP/s at [1024,${hidden}]x[${hidden},${4 * hidden}]`,
+)
 console.log(`one training frame = ${(flops / 1e6).toFixed(1)} MFLOP of matMul -> matMul-bound limit ${limit.toFixed(0)} frames/s`)
 const lb = Number(values['layers-batch'])
 const lw = Number(values['layers-window'])
@@ -195,7 +221,16 @@ const layers = await layersLoop(lb, lw, blocks)
 const oursBig = await trainerLoop(1, Number(values.batch), Number(values.window), blocks)
 const threads = Number(values.threads)
 const oursThreads = threads > 1 ? await trainerLoop(threads, Number(values.batch), Number(values.window), blocks) : null
-console.log(`same batches ${lb}x${lw}: ours ${oursSmall.toFixed(1)} frames/s, tf.layers model.fit ${layers.toFixed(1)} frames/s, ratio ${(oursSmall / layers).toFixed(2)}x`)
-console.log(`ours at the training shape ${values.batch}x${values.window}: ${oursBig.toFixed(1)} frames/s = ${((100 * oursBig) / limit).toFixed(0)}% of the matMul-bound limit, ${(oursBig / layers).toFixed(2)}x tf.layers`)
-if (oursThreads !== null) console.log(`ours on ${threads} threads sharing each ${values.batch}x${values.window} block: ${oursThreads.toFixed(1)} frames/s = ${(oursThreads / oursBig).toFixed(2)}x one thread, ${((100 * oursThreads) / (threads * limit)).toFixed(0)}% of ${threads}x the one-core limit`)
-console.log(`(tf.layers is not run at ${values.batch}x${values.window}: what it keeps for backpropagation exceeds the 4 GB wasm heap there)`)
+console.log(
+  `same batches ${lb}x${lw}: ours ${oursSmall.toFixed(1)} frames/s, tf.layers model.fit ${layers.toFixed(1)} frames/s, ratio ${(oursSmall / layers).toFixed(2)}x`,
+)
+console.log(
+  `ours at the training shape ${values.batch}x${values.window}: ${oursBig.toFixed(1)} frames/s = ${((100 * oursBig) / limit).toFixed(0)}% of the matMul-bound limit, ${(oursBig / layers).toFixed(2)}x tf.layers`,
+)
+if (oursThreads !== null)
+  console.log(
+    `ours on ${threads} threads sharing each ${values.batch}x${values.window} block: ${oursThreads.toFixed(1)} frames/s = ${(oursThreads / oursBig).toFixed(2)}x one thread, ${((100 * oursThreads) / (threads * limit)).toFixed(0)}% of ${threads}x the one-core limit`,
+  )
+console.log(
+  `(tf.layers is not run at ${values.batch}x${values.window}: what it keeps for backpropagation exceeds the 4 GB wasm heap there)`,
+)

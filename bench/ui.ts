@@ -15,19 +15,26 @@ import { screenshotPath } from '../test/helpers/screenshots.ts'
 const NOTES = 20_000
 const STEPS = 240
 
-
 // A deterministic piano texture: a left-hand pattern and right-hand chords and runs, bar after bar.
 function generateSong(): Song {
   let state = 7
-  const next = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  const next = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32
   const notes: Note[] = []
   const sixteenth = 120
   for (let step = 0; notes.length < NOTES; step++) {
     const tick = step * sixteenth
     const root = 36 + ((Math.floor(step / 16) * 5) % 12)
-    notes.push({ pitch: root + [0, 7, 12, 16][step % 4]!, ticks: tick, durationTicks: sixteenth * 2, velocity: 50 + Math.floor(next() * 30) })
-    if (step % 4 === 0) for (const i of [0, 4, 7]) notes.push({ pitch: root + 24 + i, ticks: tick, durationTicks: sixteenth * 4, velocity: 60 + Math.floor(next() * 40) })
-    else if (next() < 0.6) notes.push({ pitch: 64 + Math.floor(next() * 24), ticks: tick, durationTicks: sixteenth, velocity: 70 + Math.floor(next() * 50) })
+    notes.push({
+      pitch: root + [0, 7, 12, 16][step % 4]!,
+      ticks: tick,
+      durationTicks: sixteenth * 2,
+      velocity: 50 + Math.floor(next() * 30),
+    })
+    if (step % 4 === 0)
+      for (const i of [0, 4, 7])
+        notes.push({ pitch: root + 24 + i, ticks: tick, durationTicks: sixteenth * 4, velocity: 60 + Math.floor(next() * 40) })
+    else if (next() < 0.6)
+      notes.push({ pitch: 64 + Math.floor(next() * 24), ticks: tick, durationTicks: sixteenth, velocity: 70 + Math.floor(next() * 50) })
   }
   const song = createSong(480)
   return { ...song, name: 'bench', tracks: [{ ...song.tracks[0]!, notes: normalizeNotes(notes.slice(0, NOTES)) }] }
@@ -46,26 +53,33 @@ const app = await startApp({ modelDir: resolve('test/no-model-for-bench') })
 try {
   const { page } = app
   await page.getByTestId('piano-roll').waitFor()
-  const openMs = await page.evaluate(async ([data, total]) => {
-    const transfer = new DataTransfer()
-    transfer.items.add(new File([new Uint8Array(data)], 'bench.mid', { type: 'audio/midi' }))
-    const start = performance.now()
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
-    const label = `${total.toLocaleString('en')} notes`
-    while (!document.querySelector('[data-testid="note-count"]')?.textContent?.startsWith(label)) await new Promise((r) => setTimeout(r, 1))
-    // The first frame with the song in it.
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-    return performance.now() - start
-  }, [[...bytes], noteTotal] as const)
+  const openMs = await page.evaluate(
+    async ([data, total]) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([new Uint8Array(data)], 'bench.mid', { type: 'audio/midi' }))
+      const start = performance.now()
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      const label = `${total.toLocaleString('en')} notes`
+      while (!document.querySelector('[data-testid="note-count"]')?.textContent?.startsWith(label))
+        await new Promise((r) => setTimeout(r, 1))
+      // The first frame with the song in it.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      return performance.now() - start
+    },
+    [[...bytes], noteTotal] as const,
+  )
 
   // The same import alone, straight through window.api: the IPC (here a Playwright binding that copies
   // the bytes and the song as JSON; Electron uses structured clone) and main's MIDI import.
-  const importMs = await page.evaluate(async (data) => {
-    const start = performance.now()
-    const answer = await window.api.importBytes('bench.mid', new Uint8Array(data))
-    if (!answer.ok) throw new Error(answer.error)
-    return performance.now() - start
-  }, [...bytes])
+  const importMs = await page.evaluate(
+    async (data) => {
+      const start = performance.now()
+      const answer = await window.api.importBytes('bench.mid', new Uint8Array(data))
+      if (!answer.ok) throw new Error(answer.error)
+      return performance.now() - start
+    },
+    [...bytes],
+  )
 
   // One scenario: `steps` wheel events, one per frame; returns the work each cost.
   const measure = (wheel: { deltaX?: number; deltaY?: number; ctrlKey?: boolean; alternate?: boolean }) =>
@@ -111,7 +125,9 @@ try {
   const zoomTo = async (quarterPx: number) => {
     await page.evaluate((px) => {
       const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="piano-roll"]')!
-      canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: px, ctrlKey: true, clientX: 100, clientY: 300, bubbles: true, cancelable: true }))
+      canvas.dispatchEvent(
+        new WheelEvent('wheel', { deltaY: px, ctrlKey: true, clientX: 100, clientY: 300, bubbles: true, cancelable: true }),
+      )
     }, quarterPx)
   }
   await fit()
@@ -123,7 +139,9 @@ try {
     ['scroll up and down at editing zoom', () => measure({ deltaY: 40, alternate: true })],
     ['zoom in and out at editing zoom', () => measure({ deltaY: -40, ctrlKey: true, alternate: true })],
   ]
-  console.log(`bench:ui — ${noteTotal.toLocaleString('en')} notes, ${(bytes.byteLength / 1024).toFixed(0)} KB MIDI, Chromium headless 1400x860, ${STEPS} steps per scenario`)
+  console.log(
+    `bench:ui — ${noteTotal.toLocaleString('en')} notes, ${(bytes.byteLength / 1024).toFixed(0)} KB MIDI, Chromium headless 1400x860, ${STEPS} steps per scenario`,
+  )
   const parseStart = performance.now()
   importMidi(bytes)
   const parseMs = performance.now() - parseStart

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs'
 
 const bundle = new URL('../out/cli/neural-piano.js', import.meta.url)
 if (!existsSync(bundle)) {
-  console.error('neural-piano: the command-line tool is not built yet: run `npm run build:cli` in the neural-piano folder (npm install does it too)')
+  console.error(
+    'neural-piano: the command-line tool is not built yet: run `npm run build:cli` in the neural-piano folder (npm install does it too)',
+  )
   process.exit(1)
 }
 const { main } = await import(bundle.href)

@@ -24,15 +24,15 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++)
       else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === ',') row.push(field.trim()), (field = '')
-    else if (c === '\n') row.push(field.trim()), rows.push(row), (row = []), (field = '')
+    else if (c === ',') (row.push(field.trim()), (field = ''))
+    else if (c === '\n') (row.push(field.trim()), rows.push(row), (row = []), (field = ''))
     else if (c !== '\r') field += c
   }
-  if (field || row.length) row.push(field.trim()), rows.push(row)
+  if (field || row.length) (row.push(field.trim()), rows.push(row))
   return rows
 }
 
@@ -41,14 +41,19 @@ let failures = 0
 for (const input of ['out', 'src']) {
   const report = join('test/output', `electronegativity-${input}.csv`)
   // -e: the installed Electron version (it cannot look up releases offline); -v false: terse output.
-  execFileSync(process.execPath, [cli, '-i', input, '-e', electronVersion, '-o', report, '-v', 'false'], { stdio: ['ignore', 'ignore', 'ignore'], timeout: 300_000 })
+  execFileSync(process.execPath, [cli, '-i', input, '-e', electronVersion, '-o', report, '-v', 'false'], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+    timeout: 300_000,
+  })
   const [, ...findings] = parseCsv(readFileSync(report, 'utf8')).filter((row) => row.length > 3)
   for (const [check, severity, confidence, file, location] of findings) {
     const serious = severity === 'HIGH' || severity === 'MEDIUM'
     const reason = allowed[check]
     const verdict = !serious ? 'low' : reason ? 'allowed' : 'FAIL'
     if (verdict === 'FAIL') failures++
-    console.log(`${verdict.padEnd(7)} ${check} ${severity}/${confidence} ${file}:${location}${verdict === 'allowed' ? ` (${reason.split(':')[0]})` : ''}`)
+    console.log(
+      `${verdict.padEnd(7)} ${check} ${severity}/${confidence} ${file}:${location}${verdict === 'allowed' ? ` (${reason.split(':')[0]})` : ''}`,
+    )
   }
   console.log(`electronegativity over ${input}/: ${findings.length} finding(s), report in ${report}`)
 }

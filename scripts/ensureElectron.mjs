@@ -30,7 +30,11 @@ const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
 if (result.status === 0 && installed()) process.exit(0)
 
 const output = `${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`
-const reason = output.split('\n').map((line) => line.trim()).find((line) => line && !line.startsWith('at ')) ?? `the installer exited with code ${result.status}`
+const reason =
+  output
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line && !line.startsWith('at ')) ?? `the installer exited with code ${result.status}`
 console.error(
   [
     '',

@@ -13,7 +13,10 @@ function spellings(options: OptionSpecs): string[] {
 function typedFlag(message: string, args: readonly string[], options: OptionSpecs): string {
   const long = /--([\w-]+)/.exec(message)?.[1] ?? ''
   const short = options[long]?.short
-  return args.find((a) => a === `--${long}` || a.startsWith(`--${long}=`) || (short !== undefined && a === `-${short}`))?.split('=')[0] ?? `--${long}`
+  return (
+    args.find((a) => a === `--${long}` || a.startsWith(`--${long}=`) || (short !== undefined && a === `-${short}`))?.split('=')[0] ??
+    `--${long}`
+  )
 }
 
 /**
@@ -33,7 +36,10 @@ export function describeParseError(error: unknown, args: readonly string[], opti
       const flag = typedFlag(message, args, options)
       if (/does not take an argument/.test(message)) return new UsageError(`${flag} takes no value`)
       const next = args[args.indexOf(flag) + 1]
-      if (next?.startsWith('-')) return new UsageError(`${flag} needs a value; "${next}" reads as an option (write ${flag}=${next} for a value that starts with "-")`)
+      if (next?.startsWith('-'))
+        return new UsageError(
+          `${flag} needs a value; "${next}" reads as an option (write ${flag}=${next} for a value that starts with "-")`,
+        )
       return new UsageError(`${flag} needs a value`)
     }
     default:
@@ -42,7 +48,9 @@ export function describeParseError(error: unknown, args: readonly string[], opti
 }
 
 /** `parseArgs` (strict) whose errors are usage errors in the user's words; see describeParseError. */
-export function parseOptions<T extends ParseArgsConfig & { args: string[]; options: OptionSpecs }>(config: T): ReturnType<typeof parseArgs<T>> {
+export function parseOptions<T extends ParseArgsConfig & { args: string[]; options: OptionSpecs }>(
+  config: T,
+): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config)
   } catch (error) {
@@ -92,7 +100,12 @@ export function shown(value: string): string {
  * A bounded numeric option: `fallback` when absent, else the number, or a usage error that names the
  * option, the value typed and what is allowed ("--write 40: give a whole number from 1 to 32").
  */
-export function boundedOption<F extends number | undefined>(value: string | undefined, fallback: F, name: string, bounds: Bounds): number | F {
+export function boundedOption<F extends number | undefined>(
+  value: string | undefined,
+  fallback: F,
+  name: string,
+  bounds: Bounds,
+): number | F {
   if (value === undefined) return fallback
   const n = value.trim() === '' ? NaN : Number(value)
   if (!withinBounds(n, bounds)) throw new UsageError(`--${name} ${shown(value)}: give ${describeBounds(bounds)}`)
@@ -104,7 +117,12 @@ export function boundedOption<F extends number | undefined>(value: string | unde
  * names the option and the values it takes (with the nearest, for a typo). `choices` maps what the user
  * may type to what it means.
  */
-export function choiceOption<T, F extends T | undefined>(value: string | undefined, fallback: F, name: string, choices: Readonly<Record<string, T>>): T | F {
+export function choiceOption<T, F extends T | undefined>(
+  value: string | undefined,
+  fallback: F,
+  name: string,
+  choices: Readonly<Record<string, T>>,
+): T | F {
   if (value === undefined) return fallback
   const words = Object.keys(choices)
   if (Object.hasOwn(choices, value)) return choices[value] as T

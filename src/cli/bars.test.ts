@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createSong } from '../shared/music/index.ts'
 import { formatBars, parseBars, selectionOf, songBarCount } from './bars.ts'
 
-describe('--bars in the user\'s words', () => {
+describe("--bars in the user's words", () => {
   it('counts from 1: "5-8" is bars 5 to 8, "5" is bar 5 alone', () => {
     expect(parseBars('5-8', 12)).toEqual({ first: 5, last: 8 })
     expect(selectionOf(parseBars('5-8', 12))).toEqual({ start: 4, end: 8 })

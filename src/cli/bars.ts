@@ -38,7 +38,8 @@ export function parseBars(text: string, barCount: number): UserBars {
   if (first < 1) throw new UsageError(`${typed}: bars count from 1 (${hasBars(barCount)})`)
   if (last < first) throw new UsageError(`${typed}: the first bar comes first (did you mean --bars ${last}-${first}?)`)
   if (barCount === 0) throw new UsageError(`${typed}: the song has no notes, so no bars to continue`)
-  if (last > barCount) throw new UsageError(`${typed}: ${hasBars(barCount)}${first <= barCount ? `, so the range can end at bar ${barCount}` : ''}`)
+  if (last > barCount)
+    throw new UsageError(`${typed}: ${hasBars(barCount)}${first <= barCount ? `, so the range can end at bar ${barCount}` : ''}`)
   const most = CONTINUE_LIMITS.maxSelectedBars
   if (last - first + 1 > most) throw new UsageError(`${typed}: that is ${last - first + 1} bars; continue at most ${most} at once`)
   return { first, last }

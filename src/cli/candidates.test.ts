@@ -18,6 +18,8 @@ describe('continuation tracks', () => {
       ['Piano@0', 'Continuation 1@1'],
       ['Piano@0', 'Continuation 2@1'],
     ])
-    expect(continuationSongs(song, candidates, true).map((s) => s.tracks.map((t) => `${t.name}@${t.channel}`))).toEqual([['Piano@0', 'Continuation 1@1', 'Continuation 2@2']])
+    expect(continuationSongs(song, candidates, true).map((s) => s.tracks.map((t) => `${t.name}@${t.channel}`))).toEqual([
+      ['Piano@0', 'Continuation 1@1', 'Continuation 2@2'],
+    ])
   })
 })

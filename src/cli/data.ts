@@ -7,7 +7,8 @@ export function readPianoRolls(path: string, label: string, name?: string): Pian
   try {
     return loadPianoRollJson(path, name)
   } catch (error) {
-    const message = error instanceof SyntaxError ? `not a JSON file (${error.message})` : error instanceof Error ? error.message : String(error)
+    const message =
+      error instanceof SyntaxError ? `not a JSON file (${error.message})` : error instanceof Error ? error.message : String(error)
     throw new Error(`${label}: ${message.startsWith(path) ? message.slice(path.length).replace(/^:\s*/, '') : message}`)
   }
 }

@@ -48,7 +48,7 @@ describe('the neural-piano CLI', () => {
     expect(printed).not.toContain('commands:')
   })
 
-  it('an option without its value says so in words, not in parseArgs\' terms', async () => {
+  it("an option without its value says so in words, not in parseArgs' terms", async () => {
     const { err } = capture()
     await expect(main(['inspect', 'a.mid', '--json=yes'])).resolves.toBe(2)
     await expect(main(['evaluate', '--model'])).resolves.toBe(2)

@@ -8,12 +8,36 @@ import { commandList, unknownCommand, usageLine } from './usage.ts'
  * `--help` and `info` start without loading TensorFlow.js or the MIDI code they do not use.
  */
 export const commands: CommandEntry[] = [
-  { name: 'info', summary: 'print the version and the TensorFlow.js backend in use', load: async () => (await import('./commands/info.ts')).info },
-  { name: 'inspect', summary: 'print what the importer makes of a MIDI file: tracks, notes, tempo, meter, report', load: async () => (await import('./commands/inspect.ts')).inspect },
-  { name: 'train', summary: 'train or resume an LSTM on piano-roll JSON datasets', load: async () => (await import('./commands/train.ts')).trainCommand },
-  { name: 'evaluate', summary: 'frame-level NLL (nats) and expected frame accuracy of a checkpoint on a piano-roll JSON file', load: async () => (await import('./commands/evaluate.ts')).evaluateCommand },
-  { name: 'continue', summary: 'continue bars of a MIDI file with the model, writing the candidates as tracks', load: async () => (await import('./commands/continue.ts')).continueCommand },
-  { name: 'studio', summary: 'run the editor in your browser, served on 127.0.0.1', load: async () => (await import('./commands/studio.ts')).studioCommand },
+  {
+    name: 'info',
+    summary: 'print the version and the TensorFlow.js backend in use',
+    load: async () => (await import('./commands/info.ts')).info,
+  },
+  {
+    name: 'inspect',
+    summary: 'print what the importer makes of a MIDI file: tracks, notes, tempo, meter, report',
+    load: async () => (await import('./commands/inspect.ts')).inspect,
+  },
+  {
+    name: 'train',
+    summary: 'train or resume an LSTM on piano-roll JSON datasets',
+    load: async () => (await import('./commands/train.ts')).trainCommand,
+  },
+  {
+    name: 'evaluate',
+    summary: 'frame-level NLL (nats) and expected frame accuracy of a checkpoint on a piano-roll JSON file',
+    load: async () => (await import('./commands/evaluate.ts')).evaluateCommand,
+  },
+  {
+    name: 'continue',
+    summary: 'continue bars of a MIDI file with the model, writing the candidates as tracks',
+    load: async () => (await import('./commands/continue.ts')).continueCommand,
+  },
+  {
+    name: 'studio',
+    summary: 'run the editor in your browser, served on 127.0.0.1',
+    load: async () => (await import('./commands/studio.ts')).studioCommand,
+  },
 ]
 
 function help(): string {
@@ -25,7 +49,7 @@ function help(): string {
     'commands:',
     ...commandList(commands),
     '',
-    'neural-piano help <command> shows a command\'s options.',
+    "neural-piano help <command> shows a command's options.",
   ].join('\n')
 }
 

@@ -45,7 +45,8 @@ export function checkFolder(path: string, label: string, hint = ''): void {
 export function checkCheckpoint(path: string, label: string): void {
   checkFolder(path, label)
   for (const file of ['config.json', 'model.json']) {
-    if (!existsSync(join(path, file))) throw new Error(`${label}: not a checkpoint folder (no ${file}; a checkpoint holds config.json, model.json and weight shards)`)
+    if (!existsSync(join(path, file)))
+      throw new Error(`${label}: not a checkpoint folder (no ${file}; a checkpoint holds config.json, model.json and weight shards)`)
   }
 }
 
@@ -53,7 +54,8 @@ export function checkCheckpoint(path: string, label: string): void {
 export function checkDataFolder(path: string, label: string): void {
   checkFolder(path, label, DATA_HINT)
   for (const file of ['train.json', 'valid.json']) {
-    if (!existsSync(join(path, file))) throw new Error(`${label}: no ${file} in that folder; a dataset folder holds train.json and valid.json. ${DATA_HINT}`)
+    if (!existsSync(join(path, file)))
+      throw new Error(`${label}: no ${file} in that folder; a dataset folder holds train.json and valid.json. ${DATA_HINT}`)
   }
 }
 
@@ -78,7 +80,8 @@ export function checkOutputFiles(paths: readonly string[], flag: string, typed: 
     const stats = statOf(path)
     if (!stats) continue
     if (stats.isDirectory()) throw new Error(`${label}: ${it} is a folder; give a file name`)
-    if (options.input !== undefined && sameFile(path, options.input)) throw new Error(`${label}: ${it} is the input file; write to another file (--force never overwrites the input)`)
+    if (options.input !== undefined && sameFile(path, options.input))
+      throw new Error(`${label}: ${it} is the input file; write to another file (--force never overwrites the input)`)
     if (!options.force) throw new Error(`${label}: ${path === typed ? 'the file' : path} exists; pass --force to overwrite it`)
   }
 }

@@ -75,6 +75,11 @@ describe('Progress', () => {
 
 describe('formatDuration', () => {
   it('reads as seconds, minutes or hours', () => {
-    expect([formatDuration(42.4), formatDuration(245), formatDuration(7620), formatDuration(Infinity)]).toEqual(['42s', '4m05s', '2h07m', '?'])
+    expect([formatDuration(42.4), formatDuration(245), formatDuration(7620), formatDuration(Infinity)]).toEqual([
+      '42s',
+      '4m05s',
+      '2h07m',
+      '?',
+    ])
   })
 })

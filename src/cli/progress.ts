@@ -82,7 +82,12 @@ export class Progress {
     if (this.finished) return
     this.done = Math.min(done, this.options.total)
     const since = this.now() - this.lastDrawn
-    if (this.tty ? since >= (this.options.redrawEvery ?? 100) || this.done === this.options.total : since >= (this.options.plainEvery ?? 10_000)) this.draw()
+    if (
+      this.tty
+        ? since >= (this.options.redrawEvery ?? 100) || this.done === this.options.total
+        : since >= (this.options.plainEvery ?? 10_000)
+    )
+      this.draw()
   }
 
   /** Prints a line above the progress line (which is redrawn under it) rather than through it. */
@@ -98,7 +103,11 @@ export class Progress {
     const elapsed = (this.now() - this.startedAt) / 1000
     const { label, total, unit } = this.options
     const counted = `${this.done}/${total} ${unit}`
-    this.stream.write(this.tty ? `${CLEAR_LINE}${this.fit(`${label} ${this.bar()} ${this.percent()} ${counted} in ${formatDuration(elapsed)}`)}\n` : `${label}: ${counted} (${this.percent()}) in ${formatDuration(elapsed)}\n`)
+    this.stream.write(
+      this.tty
+        ? `${CLEAR_LINE}${this.fit(`${label} ${this.bar()} ${this.percent()} ${counted} in ${formatDuration(elapsed)}`)}\n`
+        : `${label}: ${counted} (${this.percent()}) in ${formatDuration(elapsed)}\n`,
+    )
     this.finished = true
   }
 

@@ -15,5 +15,15 @@ export function commandList(commands: readonly Pick<CommandEntry, 'name' | 'summ
 
 /** What an unknown command word prints: the word, the nearest command, and the list. */
 export function unknownCommand(word: string, commands: readonly Pick<CommandEntry, 'name' | 'summary'>[]): string {
-  return [`neural-piano: unknown command "${word}"${didYouMean(word, commands.map((c) => c.name))}`, '', 'commands:', ...commandList(commands), '', "neural-piano help <command> shows a command's options."].join('\n')
+  return [
+    `neural-piano: unknown command "${word}"${didYouMean(
+      word,
+      commands.map((c) => c.name),
+    )}`,
+    '',
+    'commands:',
+    ...commandList(commands),
+    '',
+    "neural-piano help <command> shows a command's options.",
+  ].join('\n')
 }

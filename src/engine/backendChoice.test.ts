@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { describeChoice, latencyAt, latencyKey, pickBackend, readLatencyCache, writeLatencyCache, type LatencyTable } from './backendChoice.ts'
+import {
+  describeChoice,
+  latencyAt,
+  latencyKey,
+  pickBackend,
+  readLatencyCache,
+  writeLatencyCache,
+  type LatencyTable,
+} from './backendChoice.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'np-choice-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -29,10 +37,22 @@ describe('choosing the generation backend', () => {
 
   it('keeps the figures for the same backends, GPU, model and versions only', () => {
     const file = join(scratch, 'generation-latency.json')
-    const key = latencyKey({ backends: ['webgpu', 'wasm'], device: 'NVIDIA H100', hiddenSizes: [1024, 1024], heads: ['nade'], versions: '4.22.0' })
+    const key = latencyKey({
+      backends: ['webgpu', 'wasm'],
+      device: 'NVIDIA H100',
+      hiddenSizes: [1024, 1024],
+      heads: ['nade'],
+      versions: '4.22.0',
+    })
     writeLatencyCache(file, { key, tables: [gpu, wasm], measuredAt: '2026-11-26' })
     expect(readLatencyCache(file, key)?.tables).toEqual([gpu, wasm])
-    const otherGpu = latencyKey({ backends: ['webgpu', 'wasm'], device: 'NVIDIA H200', hiddenSizes: [1024, 1024], heads: ['nade'], versions: '4.22.0' })
+    const otherGpu = latencyKey({
+      backends: ['webgpu', 'wasm'],
+      device: 'NVIDIA H200',
+      hiddenSizes: [1024, 1024],
+      heads: ['nade'],
+      versions: '4.22.0',
+    })
     expect(readLatencyCache(file, otherGpu)).toBeUndefined()
     writeFileSync(file, 'not json')
     expect(readLatencyCache(file, key)).toBeUndefined()

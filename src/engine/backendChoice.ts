@@ -21,7 +21,13 @@ export interface LatencyCache {
 }
 
 /** The cache key: the figures hold only for these backends, this GPU, this model shape and these versions. */
-export function latencyKey(parts: { backends: string[]; device?: string | undefined; hiddenSizes: number[]; heads: string[]; versions: string }): string {
+export function latencyKey(parts: {
+  backends: string[]
+  device?: string | undefined
+  hiddenSizes: number[]
+  heads: string[]
+  versions: string
+}): string {
   return JSON.stringify([parts.backends, parts.device ?? '', parts.hiddenSizes, parts.heads, parts.versions])
 }
 
@@ -54,7 +60,12 @@ export function describeChoice(tables: readonly LatencyTable[]): GenerationBacke
   return MEASURED_LANES.map((lanes) => {
     const backend = pickBackend(tables, lanes)
     const table = tables.find((t) => t.backend === backend) as LatencyTable
-    return { lanes, backend, msPerStep: latencyAt(table, lanes), others: tables.filter((t) => t !== table).map((t) => ({ backend: t.backend, msPerStep: latencyAt(t, lanes) })) }
+    return {
+      lanes,
+      backend,
+      msPerStep: latencyAt(table, lanes),
+      others: tables.filter((t) => t !== table).map((t) => ({ backend: t.backend, msPerStep: latencyAt(t, lanes) })),
+    }
   })
 }
 

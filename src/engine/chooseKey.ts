@@ -14,7 +14,13 @@ function primerFrames(model: StepModel, request: ContinueRequest): Frame[] {
  * The model's log-likelihood of the primer moved by each of `shifts`, all in one batch, with
  * `stayMargin` nats per frame of head start for 0 (as written).
  */
-async function shiftScores(model: StepModel, request: ContinueRequest, primer: readonly Frame[], shifts: readonly number[], stayMargin: number): Promise<number[]> {
+async function shiftScores(
+  model: StepModel,
+  request: ContinueRequest,
+  primer: readonly Frame[],
+  shifts: readonly number[],
+  stayMargin: number,
+): Promise<number[]> {
   const input = new Float32Array(shifts.length * primer.length * KEYS)
   shifts.forEach((shift, b) => {
     transposeFrames(primer, shift).forEach((frame, t) => {
@@ -47,7 +53,8 @@ export async function modelKey(model: StepModel, request: ContinueRequest, stayM
 export async function confirmedKey(model: StepModel, request: ContinueRequest, stayMargin: number): Promise<KeyUsed> {
   const proposed = profileKey(primerNotes(request).notes)
   const primer = primerFrames(model, request)
-  if (proposed.transpose === 0 || primer.length === 0 || !staysOnKeyboard(primer, proposed.transpose)) return { ...proposed, chosenBy: 'auto' }
+  if (proposed.transpose === 0 || primer.length === 0 || !staysOnKeyboard(primer, proposed.transpose))
+    return { ...proposed, chosenBy: 'auto' }
   const [stay, move] = await shiftScores(model, request, primer, [0, proposed.transpose], stayMargin)
   // Kept as written, the bars are still in the key the profile heard: name it, not the C it was not moved to.
   return { ...proposed, transpose: move! > stay! ? proposed.transpose : 0, chosenBy: 'auto' }

@@ -15,12 +15,22 @@ export const STAY_MARGIN = 0.1
  * one batch, map back to notes. `overrides` changes decoding settings no request field reaches (the
  * benchmark's ablations).
  */
-export async function runContinuation(model: StepModel, request: ContinueRequest, hooks: GenerationHooks = {}, overrides: Partial<DecodingOptions> = {}): Promise<ContinueResponse> {
+export async function runContinuation(
+  model: StepModel,
+  request: ContinueRequest,
+  hooks: GenerationHooks = {},
+  overrides: Partial<DecodingOptions> = {},
+): Promise<ContinueResponse> {
   const started = performance.now()
   const key = await chooseKey(model, request, request.keyChoice ?? CONTINUE_DEFAULTS.keyChoice, STAY_MARGIN)
   const plan = planContinuation(request, model.stepsPerQuarter, key)
   const decoding = { ...decodingOf(request), ...overrides }
-  const lanes = await generateFrames(model, plan, { variations: request.variations, seed: request.seed, head: request.head, decoding, bestOf: request.bestOf }, hooks)
+  const lanes = await generateFrames(
+    model,
+    plan,
+    { variations: request.variations, seed: request.seed, head: request.head, decoding, bestOf: request.bestOf },
+    hooks,
+  )
   return {
     requestId: request.requestId,
     candidates: lanes.map((frames) => framesToCandidate(frames, plan)),

@@ -42,7 +42,12 @@ export interface GenerationOptions {
  * batch (variations x bestOf lanes): each step feeds every lane its own last frame. Returns one frame
  * list per variation: with bestOf > 1, the lane of its group the model finds most likely.
  */
-export async function generateFrames(model: StepModel, plan: ContinuationPlan, options: GenerationOptions, hooks: GenerationHooks = {}): Promise<Frame[][]> {
+export async function generateFrames(
+  model: StepModel,
+  plan: ContinuationPlan,
+  options: GenerationOptions,
+  hooks: GenerationHooks = {},
+): Promise<Frame[][]> {
   const bestOf = Math.max(1, options.bestOf ?? 1)
   const lanes = options.variations * bestOf
   const context = {

@@ -60,7 +60,9 @@ describe('ModelHost with a checkpoint', () => {
     const before = await host.memory()
     await host.generate(continueRequest({ requestId: 'm1', variations: 8, barsToWrite: 4 }))
     let steps = 0
-    await expect(host.generate(continueRequest({ requestId: 'm2', barsToWrite: 16 }), () => ++steps === 3 && host.cancel('m2'))).rejects.toThrow('cancelled')
+    await expect(
+      host.generate(continueRequest({ requestId: 'm2', barsToWrite: 16 }), () => ++steps === 3 && host.cancel('m2')),
+    ).rejects.toThrow('cancelled')
     expect(await host.memory()).toEqual(before)
   })
 
@@ -71,7 +73,9 @@ describe('ModelHost with a checkpoint', () => {
   })
 
   it('answers a request it cannot continue with the reason', async () => {
-    await expect(host.generate(continueRequest({ requestId: 'empty', notes: [] }))).rejects.toThrow('the selected bars hold no piano notes to continue')
+    await expect(host.generate(continueRequest({ requestId: 'empty', notes: [] }))).rejects.toThrow(
+      'the selected bars hold no piano notes to continue',
+    )
   })
 })
 
@@ -80,7 +84,11 @@ describe('ModelHost without a usable model', () => {
     const host = new ModelHost(modelWorkerEntry, { modelDir: join(scratch, 'missing') })
     try {
       const status = await host.settled()
-      expect(status).toMatchObject({ state: 'error', error: `no model folder at ${join(scratch, 'missing')}`, backend: { active: expect.any(String) } })
+      expect(status).toMatchObject({
+        state: 'error',
+        error: `no model folder at ${join(scratch, 'missing')}`,
+        backend: { active: expect.any(String) },
+      })
       await expect(host.generate(continueRequest())).rejects.toThrow('no model: no model folder at')
     } finally {
       await host.dispose()

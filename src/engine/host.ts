@@ -54,8 +54,10 @@ export class ModelHost {
 
   /** Continues a validated request in the worker; rejects with a plain-words error. */
   generate(request: ContinueRequest, onProgress?: (done: number, total: number) => void): Promise<ContinueResponse> {
-    if (!this.worker) return Promise.reject(new Error(this.current.state === 'error' ? this.current.error : 'the model worker is not running'))
-    if (this.pending.has(request.requestId)) return Promise.reject(new Error(`a generation with id ${request.requestId} is already running`))
+    if (!this.worker)
+      return Promise.reject(new Error(this.current.state === 'error' ? this.current.error : 'the model worker is not running'))
+    if (this.pending.has(request.requestId))
+      return Promise.reject(new Error(`a generation with id ${request.requestId} is already running`))
     return new Promise((resolve, reject) => {
       this.pending.set(request.requestId, { resolve, reject, onProgress })
       this.post({ type: 'generate', id: request.requestId, request })
@@ -119,7 +121,8 @@ export class ModelHost {
   private fail(reason: string): void {
     for (const pending of this.pending.values()) pending.reject(new Error(reason))
     this.pending.clear()
-    if (this.current.state !== 'error') this.setStatus({ state: 'error', error: reason, ...(this.current.state === 'ready' ? { backend: this.current.backend } : {}) })
+    if (this.current.state !== 'error')
+      this.setStatus({ state: 'error', error: reason, ...(this.current.state === 'ready' ? { backend: this.current.backend } : {}) })
   }
 
   private setStatus(status: ModelStatus): void {

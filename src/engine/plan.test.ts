@@ -4,7 +4,10 @@ import { cMajorPrimer, continueRequest, transposeNotes } from '#fixtures/primers
 
 describe('planContinuation', () => {
   it('writes right after the selection, on the model grid, in the song time signature', () => {
-    const plan = planContinuation(continueRequest({ barsToWrite: 3, timeSignatures: [{ ticks: 0, numerator: 3, denominator: 4 }], selection: { start: 1, end: 3 } }), 2)
+    const plan = planContinuation(
+      continueRequest({ barsToWrite: 3, timeSignatures: [{ ticks: 0, numerator: 3, denominator: 4 }], selection: { start: 1, end: 3 } }),
+      2,
+    )
     expect(plan.startTick).toBe(3 * 1440)
     expect(plan.endTick).toBe(6 * 1440)
     expect(plan.stepsToWrite).toBe(3 * 3 * 2) // 3 bars of 3 quarters at 2 steps per quarter
@@ -41,8 +44,12 @@ describe('planContinuation', () => {
 
   it('refuses a selection without piano notes, in plain words', () => {
     expect(() => planContinuation(continueRequest({ notes: [] }), 2)).toThrow(ContinuationError)
-    expect(() => planContinuation(continueRequest({ selection: { start: 6, end: 8 } }), 2)).toThrow('the selected bars hold no piano notes to continue')
-    expect(() => planContinuation(continueRequest({ notes: [{ pitch: 10, ticks: 0, durationTicks: 100, velocity: 80 }] }), 2)).toThrow(ContinuationError)
+    expect(() => planContinuation(continueRequest({ selection: { start: 6, end: 8 } }), 2)).toThrow(
+      'the selected bars hold no piano notes to continue',
+    )
+    expect(() => planContinuation(continueRequest({ notes: [{ pitch: 10, ticks: 0, durationTicks: 100, velocity: 80 }] }), 2)).toThrow(
+      ContinuationError,
+    )
   })
 })
 

@@ -54,7 +54,9 @@ export function primerNotes(request: ContinueRequest): { notes: Note[]; range: B
   const meter: Meter = { ppq: request.ppq, timeSignatures: request.timeSignatures }
   const range = { start: Math.max(0, request.selection.start - request.contextBars), end: request.selection.end }
   const ticks = barRangeTicks(meter, range)
-  const notes = request.notes.filter((note) => isPianoPitch(note.pitch) && note.ticks < ticks.end && note.ticks + note.durationTicks > ticks.start)
+  const notes = request.notes.filter(
+    (note) => isPianoPitch(note.pitch) && note.ticks < ticks.end && note.ticks + note.durationTicks > ticks.start,
+  )
   return { notes, range, meter }
 }
 

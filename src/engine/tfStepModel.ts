@@ -6,7 +6,6 @@ import type { FrameDistribution } from '../model/heads/index.ts'
 import { frameLogProb } from './decoding/likelihood.ts'
 import { KEYS } from '../shared/music/constants.ts'
 
-
 /**
  * The trained LSTM as a StepModel: the engine hands it plain arrays and gets plain arrays back.
  * Priming runs the primer once at batch 1 (one hoisted input projection per layer for all its frames)
@@ -84,7 +83,8 @@ export class TfStepModel implements StepModel {
     // Time-major input, each sequence shifted one frame later behind an empty frame: row t predicts frame t.
     const input = new Float32Array(count * alternatives * KEYS)
     for (let t = 1; t < count; t++) {
-      for (let b = 0; b < alternatives; b++) input.set(frames.subarray((b * count + t - 1) * KEYS, (b * count + t) * KEYS), (t * alternatives + b) * KEYS)
+      for (let b = 0; b < alternatives; b++)
+        input.set(frames.subarray((b * count + t - 1) * KEYS, (b * count + t) * KEYS), (t * alternatives + b) * KEYS)
     }
     const x = tf.tensor2d(input, [count * alternatives, KEYS])
     const params = this.model.paramsOf(x, alternatives, head)

@@ -3,7 +3,15 @@ import * as tf from '../model/tf.ts'
 import { join } from 'node:path'
 import { chooseBackend, selectBackend } from '../model/backend.ts'
 import type { BackendChoice, BackendInfo } from '../shared/ipc/index.ts'
-import { describeChoice, latencyKey, MEASURED_LANES, pickBackend, readLatencyCache, writeLatencyCache, type LatencyTable } from './backendChoice.ts'
+import {
+  describeChoice,
+  latencyKey,
+  MEASURED_LANES,
+  pickBackend,
+  readLatencyCache,
+  writeLatencyCache,
+  type LatencyTable,
+} from './backendChoice.ts'
 import type { HostMessage, WorkerConfig, WorkerMessage } from './protocol.ts'
 import { loadStepModel } from './loadModel.ts'
 import type { StepModel } from './stepModel.ts'
@@ -142,14 +150,16 @@ try {
   const loaded = await loadStepModel(config.modelDir)
   models.set(backend.active, loaded.model)
   const primary: BackendInfo = backend
-  backend = await measureBackends(primary, config.modelDir, loaded.summary.heads, loaded.summary.hiddenSizes).catch(async (error: unknown) => {
-    // A failed measurement leaves Continue on the fastest backend that loaded.
-    console.error(`[model] could not compare backends for Continue: ${error instanceof Error ? error.message : String(error)}`)
-    latencies = undefined
-    for (const choice of [...models.keys()].slice(1)) models.delete(choice)
-    await tf.setBackend(primary.tfBackend)
-    return primary
-  })
+  backend = await measureBackends(primary, config.modelDir, loaded.summary.heads, loaded.summary.hiddenSizes).catch(
+    async (error: unknown) => {
+      // A failed measurement leaves Continue on the fastest backend that loaded.
+      console.error(`[model] could not compare backends for Continue: ${error instanceof Error ? error.message : String(error)}`)
+      latencies = undefined
+      for (const choice of [...models.keys()].slice(1)) models.delete(choice)
+      await tf.setBackend(primary.tfBackend)
+      return primary
+    },
+  )
   post({ type: 'status', status: { state: 'ready', backend, model: loaded.summary } })
 } catch (error) {
   unavailable = error instanceof Error ? error.message : String(error)

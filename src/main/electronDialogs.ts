@@ -3,7 +3,10 @@ import { join } from 'node:path'
 import type { CloseChoice, Dialogs, SaveKind } from '../services/files/dialogs.ts'
 
 const filters: Record<SaveKind | 'open', Electron.FileFilter[]> = {
-  open: [{ name: 'MIDI files', extensions: ['mid', 'midi', 'rmi', 'kar'] }, { name: 'All files', extensions: ['*'] }],
+  open: [
+    { name: 'MIDI files', extensions: ['mid', 'midi', 'rmi', 'kar'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
   midi: [{ name: 'MIDI file', extensions: ['mid'] }],
   wav: [{ name: 'WAV audio', extensions: ['wav'] }],
 }
@@ -24,7 +27,12 @@ export function createElectronDialogs(dialog: Dialog, window: () => BrowserWindo
   }
   return {
     async showOpen() {
-      const options: Electron.OpenDialogOptions = { title: 'Open MIDI file', defaultPath: folder, properties: ['openFile'], filters: filters.open }
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open MIDI file',
+        defaultPath: folder,
+        properties: ['openFile'],
+        filters: filters.open,
+      }
       const w = parent()
       const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options)
       return remember(result.canceled ? undefined : result.filePaths[0])

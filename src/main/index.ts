@@ -95,7 +95,11 @@ function grantMidiOnly(): void {
     callback(isPermissionAllowed(permission, { requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame }, appUrl))
   })
   session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
-    isPermissionAllowed(permission, { requestingUrl: details.requestingUrl ?? contents?.getURL(), isMainFrame: details.isMainFrame }, appUrl),
+    isPermissionAllowed(
+      permission,
+      { requestingUrl: details.requestingUrl ?? contents?.getURL(), isMainFrame: details.isMainFrame },
+      appUrl,
+    ),
   )
 }
 
@@ -133,7 +137,9 @@ app.on('web-contents-created', (_event, contents) => {
 
 void app.whenReady().then(() => {
   grantMidiOnly()
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((command) => send('menu:command', command), process.platform, !app.isPackaged)))
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate((command) => send('menu:command', command), process.platform, !app.isPackaged)),
+  )
   mainWindow = createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()

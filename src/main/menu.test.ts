@@ -21,13 +21,16 @@ describe('the application menu', () => {
     })
   }
   it('shows the single-key shortcuts (Record R, Metronome K) without registering them, so text fields keep those keys', () => {
-    const find = (platform: NodeJS.Platform, label: string) => items(buildMenuTemplate(() => {}, platform, false)).find((item) => item.label === label)!
+    const find = (platform: NodeJS.Platform, label: string) =>
+      items(buildMenuTemplate(() => {}, platform, false)).find((item) => item.label === label)!
     for (const platform of ['win32', 'linux'] as const) {
       expect(find(platform, 'Record')).toMatchObject({ accelerator: 'R', registerAccelerator: false })
       expect(find(platform, 'Metronome')).toMatchObject({ accelerator: 'K', registerAccelerator: false })
     }
     expect(find('darwin', 'Record').accelerator).toBeUndefined()
-    const registered = items(buildMenuTemplate(() => {}, 'linux', false)).filter((item) => item.accelerator && item.registerAccelerator !== false)
+    const registered = items(buildMenuTemplate(() => {}, 'linux', false)).filter(
+      (item) => item.accelerator && item.registerAccelerator !== false,
+    )
     expect(registered.every((item) => /CmdOrCtrl|Delete/.test(String(item.accelerator)))).toBe(true)
   })
 

@@ -5,7 +5,11 @@ import type { MenuCommand } from '../shared/ipc/index.ts'
  * The application menu. Editor commands go to the renderer as `menu:command` events, so the menu and
  * the keyboard shortcuts run the same code; accelerators here are what the menus show.
  */
-export function buildMenuTemplate(send: (command: MenuCommand) => void, platform: NodeJS.Platform, isDev: boolean): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  send: (command: MenuCommand) => void,
+  platform: NodeJS.Platform,
+  isDev: boolean,
+): MenuItemConstructorOptions[] {
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),

@@ -31,8 +31,16 @@ export async function saveNamedTensors(dir: string, tensors: Map<string, tf.Tens
   const parts: Uint8Array[] = []
   for (const [name, tensor] of tensors) {
     const values = (await tensor.data()) as Float32Array
-    const bytes = storage === 'float16' ? new Uint8Array(toFloat16Bits(values).buffer) : new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength))
-    entries.push({ name, shape: tensor.shape, dtype: 'float32', ...(storage === 'float16' ? { quantization: { dtype: 'float16' as const } } : {}) })
+    const bytes =
+      storage === 'float16'
+        ? new Uint8Array(toFloat16Bits(values).buffer)
+        : new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength))
+    entries.push({
+      name,
+      shape: tensor.shape,
+      dtype: 'float32',
+      ...(storage === 'float16' ? { quantization: { dtype: 'float16' as const } } : {}),
+    })
     parts.push(bytes)
   }
   const all = Buffer.concat(parts)
@@ -68,7 +76,12 @@ export function writeJsonAtomic(path: string, value: unknown): void {
 }
 
 /** Saves a checkpoint folder: config.json + model.json + shards. */
-export async function saveCheckpoint(dir: string, config: ModelConfig, weights: NetworkWeights, storage: StorageType = 'float16'): Promise<void> {
+export async function saveCheckpoint(
+  dir: string,
+  config: ModelConfig,
+  weights: NetworkWeights,
+  storage: StorageType = 'float16',
+): Promise<void> {
   await saveNamedTensors(dir, namedWeights(weights), storage)
   writeJsonAtomic(join(dir, 'config.json'), config)
 }

@@ -6,6 +6,9 @@ export function describeBackend(report: BackendInfo): string {
   const skipped = report.skipped.map((s) => `${s.choice}: ${s.reason}`).join('; ')
   const active = report.device ? `${report.active} on ${report.device}` : report.active
   const described = skipped ? `${active} (skipped ${skipped})` : active
-  const choices = report.generation?.map((g) => `${g.lanes} variation${g.lanes === 1 ? '' : 's'}: ${g.backend} ${g.msPerStep.toFixed(1)} ms/step${g.others.map((o) => `, ${o.backend} ${o.msPerStep.toFixed(1)}`).join('')}`)
+  const choices = report.generation?.map(
+    (g) =>
+      `${g.lanes} variation${g.lanes === 1 ? '' : 's'}: ${g.backend} ${g.msPerStep.toFixed(1)} ms/step${g.others.map((o) => `, ${o.backend} ${o.msPerStep.toFixed(1)}`).join('')}`,
+  )
   return choices?.length ? `${described}; Continue runs on the faster per batch (${choices.join('; ')})` : described
 }

@@ -50,7 +50,7 @@ export class Rng {
       keep[i] = (bits & 0xff) >= threshold ? 1 : 0
       keep[i + 1] = ((bits >>> 8) & 0xff) >= threshold ? 1 : 0
       keep[i + 2] = ((bits >>> 16) & 0xff) >= threshold ? 1 : 0
-      keep[i + 3] = (bits >>> 24) >= threshold ? 1 : 0
+      keep[i + 3] = bits >>> 24 >= threshold ? 1 : 0
     }
     if (i < size) {
       const bits = this.nextUint32()

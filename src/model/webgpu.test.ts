@@ -14,7 +14,13 @@ function runScript(script: string): { status: number | null; json: Record<string
   const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(script)], {
     encoding: 'utf8',
     timeout: 240_000,
-    env: { ...process.env, NEURAL_PIANO_WEBGPU_SOFTWARE: '1', VK_ICD_FILENAMES: swiftShader, LD_LIBRARY_PATH: '/usr/lib/chromium', NEURAL_PIANO_BACKEND: '' },
+    env: {
+      ...process.env,
+      NEURAL_PIANO_WEBGPU_SOFTWARE: '1',
+      VK_ICD_FILENAMES: swiftShader,
+      LD_LIBRARY_PATH: '/usr/lib/chromium',
+      NEURAL_PIANO_BACKEND: '',
+    },
   })
   const line = r.stdout.split('\n').find((l) => l.startsWith('{')) ?? '{}'
   return { status: r.status, json: JSON.parse(line) as Record<string, unknown>, output: `${r.stdout}\n${r.stderr}` }
@@ -34,7 +40,10 @@ describe.skipIf(!available)('the model on WebGPU (SwiftShader)', () => {
   it('the model worker measures webgpu against wasm, runs Continue on the faster, and caches the figures', () => {
     const { status, json, output } = runScript('test/webgpu/choice.ts')
     expect(status, output).toBe(0)
-    const runs = json.runs as { status: { state: string; backend: { active: string; generation?: { lanes: number; backend: string }[] } }; notes: number[] }[]
+    const runs = json.runs as {
+      status: { state: string; backend: { active: string; generation?: { lanes: number; backend: string }[] } }
+      notes: number[]
+    }[]
     for (const run of runs) {
       expect(run.status.state).toBe('ready')
       expect(run.status.backend.active).toBe('webgpu')

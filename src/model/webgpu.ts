@@ -47,7 +47,15 @@ function describeAdapter(info: AdapterInfo, fallback: boolean): GpuAdapter {
  */
 function vulkanLoaderMissing(): boolean {
   if (process.platform !== 'linux') return false
-  const dirs = [...(process.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean), '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/lib/x86_64-linux-gnu', '/usr/local/lib']
+  const dirs = [
+    ...(process.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean),
+    '/usr/lib/x86_64-linux-gnu',
+    '/usr/lib/aarch64-linux-gnu',
+    '/usr/lib64',
+    '/usr/lib',
+    '/lib/x86_64-linux-gnu',
+    '/usr/local/lib',
+  ]
   return !dirs.some((dir) => existsSync(join(dir, 'libvulkan.so.1')))
 }
 
@@ -66,7 +74,9 @@ export async function registerWebGpu(): Promise<GpuAdapter> {
   const dawn = (await import(/* @vite-ignore */ 'webgpu' as string)) as DawnModule
   Object.assign(globalThis, dawn.globals)
   // A CommonJS package: bundlers may put its exports under `default`.
-  const backendModule = (await import('@tensorflow/tfjs-backend-webgpu')) as typeof import('@tensorflow/tfjs-backend-webgpu') & { default?: typeof import('@tensorflow/tfjs-backend-webgpu') }
+  const backendModule = (await import('@tensorflow/tfjs-backend-webgpu')) as typeof import('@tensorflow/tfjs-backend-webgpu') & {
+    default?: typeof import('@tensorflow/tfjs-backend-webgpu')
+  }
   const WebGPUBackend = backendModule.WebGPUBackend ?? backendModule.default?.WebGPUBackend
   const gpu = dawn.create([])
   const found = await gpu.requestAdapter({ powerPreference: 'high-performance' })

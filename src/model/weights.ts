@@ -69,7 +69,11 @@ export function weightsFromMap(config: ModelConfig, map: Map<string, tf.Tensor>)
       recurrent: get<tf.Tensor2D>(`lstm${l}/recurrent`),
       bias: get<tf.Tensor1D>(`lstm${l}/bias`),
     })),
-    head: new Map(headsOfConfig(config).flatMap((head) => [...head.shapes(config, config.hiddenSizes.at(-1) as number).keys()].map((name) => [name, get(name)] as const))),
+    head: new Map(
+      headsOfConfig(config).flatMap((head) =>
+        [...head.shapes(config, config.hiddenSizes.at(-1) as number).keys()].map((name) => [name, get(name)] as const),
+      ),
+    ),
   }
 }
 

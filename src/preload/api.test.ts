@@ -18,7 +18,11 @@ describe('window.api', () => {
     await api.info()
     await api.continue({} as never)
     await api.cancelContinue('r1')
-    expect(invoked).toEqual([['app:info', undefined], ['model:continue', {}], ['model:cancel', { requestId: 'r1' }]])
+    expect(invoked).toEqual([
+      ['app:info', undefined],
+      ['model:continue', {}],
+      ['model:cancel', { requestId: 'r1' }],
+    ])
     api.onMenuCommand(() => {})
     api.onModelStatus(() => {})
     api.onContinueProgress(() => {})

@@ -17,7 +17,10 @@ export function createDispatch(handlers: Handlers, log: (message: string) => voi
       parsed = requestSchemas[name].safeParse(payload)
     } catch (error) {
       // zod collects one issue per bad element; hundreds of thousands of them can overflow its stack.
-      return { ok: false, error: `invalid ${name} request: it could not be checked (${error instanceof Error ? error.message : String(error)})` }
+      return {
+        ok: false,
+        error: `invalid ${name} request: it could not be checked (${error instanceof Error ? error.message : String(error)})`,
+      }
     }
     if (!parsed.success) return { ok: false, error: describeInvalid(name, parsed.error) }
     try {

@@ -22,7 +22,12 @@ function setup() {
 function withNotes(count: number, tracks = 1) {
   const song = createSong()
   song.tracks = Array.from({ length: tracks }, (_, t) => ({
-    name: '', channel: 0, instrument: 0, isDrum: false, controlChanges: [], pitchBends: [],
+    name: '',
+    channel: 0,
+    instrument: 0,
+    isDrum: false,
+    controlChanges: [],
+    pitchBends: [],
     notes: Array.from({ length: Math.ceil(count / tracks) }, (_, i) => ({ pitch: 60, ticks: i * 10 + t, durationTicks: 5, velocity: 64 })),
   }))
   return song
@@ -37,7 +42,15 @@ describe('the file channels behind validation', () => {
       ['autosave:write', { song: { ...createSong(), ppq: 0 } }],
       ['autosave:write', { song: { ...createSong(), tempos: [{ ticks: 0.5, microsecondsPerQuarter: 500_000 }] } }],
       ['autosave:write', { song: { ...createSong(), extra: true } }],
-      ['autosave:write', { song: { ...withNotes(1), tracks: [{ ...withNotes(1).tracks[0], notes: [{ pitch: 60, ticks: 0, durationTicks: 1, velocity: 0 }] }] } }],
+      [
+        'autosave:write',
+        {
+          song: {
+            ...withNotes(1),
+            tracks: [{ ...withNotes(1).tracks[0], notes: [{ pitch: 60, ticks: 0, durationTicks: 1, velocity: 0 }] }],
+          },
+        },
+      ],
       ['autosave:write', { song: { ...createSong(), name: 'x'.repeat(FILE_LIMITS.maxTextLength + 1) } }],
       ['file:save', { song: createSong(), saveAs: false, path: '/etc/passwd' }],
       ['file:save', { song: createSong(), saveAs: 'yes' }],
@@ -50,7 +63,10 @@ describe('the file channels behind validation', () => {
       ['file:open', { path: '/etc/passwd' }],
     ]
     for (const [channel, payload] of bad) {
-      expect(await dispatch(channel, payload), channel).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^invalid ${channel} request: `)) })
+      expect(await dispatch(channel, payload), channel).toEqual({
+        ok: false,
+        error: expect.stringMatching(new RegExp(`^invalid ${channel} request: `)),
+      })
     }
     expect(readdirSync(dataDir)).toEqual([])
     expect(dialogs.shown).toEqual([])

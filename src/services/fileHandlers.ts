@@ -32,9 +32,20 @@ export function createFileHandlers(files: FileService | undefined): FileHandlers
 function unavailable(): FileHandlers {
   const answer = async (): Promise<{ ok: false; error: string }> => ({ ok: false, error: 'files are not available in this session' })
   return {
-    'file:new': answer, 'file:open': answer, 'file:openRecent': answer, 'file:recent': answer, 'file:importBytes': answer,
-    'file:launched': answer, 'file:savedByPage': answer,
-    'file:save': answer, 'file:exportMidi': answer, 'file:exportAudio': answer, 'document:state': answer,
-    'autosave:write': answer, 'autosave:check': answer, 'autosave:restore': answer, 'autosave:discard': answer,
+    'file:new': answer,
+    'file:open': answer,
+    'file:openRecent': answer,
+    'file:recent': answer,
+    'file:importBytes': answer,
+    'file:launched': answer,
+    'file:savedByPage': answer,
+    'file:save': answer,
+    'file:exportMidi': answer,
+    'file:exportAudio': answer,
+    'document:state': answer,
+    'autosave:write': answer,
+    'autosave:check': answer,
+    'autosave:restore': answer,
+    'autosave:discard': answer,
   }
 }

@@ -26,7 +26,15 @@ const RUNS_PER_CHANNEL = 400
 const valid: Record<InvokeChannel, unknown> = {
   'app:info': undefined,
   // Every optional field present, so that each is fuzzed too.
-  'model:continue': continueRequest({ requestId: 'valid', memory: 0.7, density: 1, rangeMargin: 12, avoidClashes: true, keyChoice: 'profile', bestOf: 1 }),
+  'model:continue': continueRequest({
+    requestId: 'valid',
+    memory: 0.7,
+    density: 1,
+    rangeMargin: 12,
+    avoidClashes: true,
+    keyChoice: 'profile',
+    bestOf: 1,
+  }),
   'model:cancel': { requestId: 'valid' },
   'file:new': undefined,
   'file:open': undefined,
@@ -62,7 +70,22 @@ function deep(levels: number): unknown {
 
 /** Values that do not belong anywhere a schema expects something specific. */
 const hostile = fc.oneof(
-  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1, 1.5, 2 ** 53, -(2 ** 31), null, true, '', '60', '/etc/passwd', [], {}),
+  fc.constantFrom(
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    -1,
+    1.5,
+    2 ** 53,
+    -(2 ** 31),
+    null,
+    true,
+    '',
+    '60',
+    '/etc/passwd',
+    [],
+    {},
+  ),
   fc.constant(new Array(300_000).fill(60)),
   fc.constant(deep(2_000)),
   fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')),
@@ -75,7 +98,10 @@ const hostile = fc.oneof(
 function paths(value: unknown, prefix: (string | number)[] = [], depth = 0): (string | number)[][] {
   if (depth > 4 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return prefix.length ? [prefix] : []
   const keys = Array.isArray(value) ? value.slice(0, 3).map((_, i) => i) : Object.keys(value)
-  return [...(prefix.length ? [prefix] : []), ...keys.flatMap((key) => paths((value as Record<string | number, unknown>)[key], [...prefix, key], depth + 1))]
+  return [
+    ...(prefix.length ? [prefix] : []),
+    ...keys.flatMap((key) => paths((value as Record<string | number, unknown>)[key], [...prefix, key], depth + 1)),
+  ]
 }
 
 function replaced(value: unknown, path: (string | number)[], by: unknown): unknown {
@@ -92,7 +118,9 @@ function malformed(channel: InvokeChannel): fc.Arbitrary<unknown> {
   const all = paths(base)
   const variants: fc.Arbitrary<unknown>[] = [hostile, fc.record({ extra: hostile })]
   if (base !== undefined && typeof base === 'object') {
-    variants.push(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), hostile).map(([key, v]) => ({ ...(base as object), [`x${key}`]: v })))
+    variants.push(
+      fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), hostile).map(([key, v]) => ({ ...(base as object), [`x${key}`]: v })),
+    )
   }
   if (all.length > 0) variants.push(fc.tuple(fc.constantFrom(...all), hostile).map(([path, v]) => replaced(base, path, v)))
   return fc.oneof(...variants)

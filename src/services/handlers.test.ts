@@ -25,8 +25,21 @@ describe('IPC dispatch', () => {
   })
 
   it('answers a payload too broken for the schema to list its problems (zod overflows on ~300,000 bad elements)', async () => {
-    const song = { name: '', ppq: 480, tempos: [], timeSignatures: [], keySignatures: [], texts: [], tracks: [{ name: '', channel: 0, instrument: 0, isDrum: false, notes: [], controlChanges: [], pitchBends: new Array(300_000).fill(60) }] }
-    await expect(dispatch('autosave:write', { song })).resolves.toEqual({ ok: false, error: expect.stringMatching(/^invalid autosave:write request: /) })
+    const song = {
+      name: '',
+      ppq: 480,
+      tempos: [],
+      timeSignatures: [],
+      keySignatures: [],
+      texts: [],
+      tracks: [
+        { name: '', channel: 0, instrument: 0, isDrum: false, notes: [], controlChanges: [], pitchBends: new Array(300_000).fill(60) },
+      ],
+    }
+    await expect(dispatch('autosave:write', { song })).resolves.toEqual({
+      ok: false,
+      error: expect.stringMatching(/^invalid autosave:write request: /),
+    })
   })
 
   it('rejects unknown channels, including inherited property names', async () => {

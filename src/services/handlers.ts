@@ -28,10 +28,10 @@ export type Handlers = { [C in InvokeChannel]: (request: RequestOf<C>) => Promis
 /** The handlers of every channel, free of Electron so that tests and the e2e harness call the same code. */
 export function createHandlers(services: Services): Handlers {
   return {
-    'app:info': async () =>
-      ok<'app:info'>({ version: appVersion, platform: process.platform, model: services.model.status }),
+    'app:info': async () => ok<'app:info'>({ version: appVersion, platform: process.platform, model: services.model.status }),
     'model:continue': async (request) => {
-      const onProgress = (done: number, total: number): void => services.notify('model:progress', { requestId: request.requestId, done, total })
+      const onProgress = (done: number, total: number): void =>
+        services.notify('model:progress', { requestId: request.requestId, done, total })
       return ok<'model:continue'>(await services.model.generate(request, onProgress))
     },
     'model:cancel': async ({ requestId }) => ok<'model:cancel'>({ cancelled: services.model.cancel(requestId) }),

@@ -58,10 +58,16 @@ export type RequestOrProblem = { ok: true; request: ContinueRequestInput } | { o
  * and meter maps, and the settings brought within the request's bounds; or, when there is nothing to
  * continue, why not.
  */
-export function buildContinueRequest(song: Song, range: BarRange | undefined, settings: ContinueSettings, requestId: string): RequestOrProblem {
+export function buildContinueRequest(
+  song: Song,
+  range: BarRange | undefined,
+  settings: ContinueSettings,
+  requestId: string,
+): RequestOrProblem {
   if (!range) return { ok: false, problem: 'Select some bars first: drag across the bar numbers on the ruler.' }
   const bars = range.end - range.start
-  if (bars > CONTINUE_LIMITS.maxSelectedBars) return { ok: false, problem: `Select at most ${CONTINUE_LIMITS.maxSelectedBars} bars (you selected ${bars}).` }
+  if (bars > CONTINUE_LIMITS.maxSelectedBars)
+    return { ok: false, problem: `Select at most ${CONTINUE_LIMITS.maxSelectedBars} bars (you selected ${bars}).` }
   const contextStart = Math.max(0, range.start - Math.max(0, Math.round(settings.contextBars)))
   const { start, end } = barRangeTicks(song, { start: contextStart, end: range.end })
   const selected = barRangeTicks(song, range)
@@ -69,7 +75,8 @@ export function buildContinueRequest(song: Song, range: BarRange | undefined, se
   const inSelection = all.filter((n) => n.ticks < selected.end && n.ticks + n.durationTicks > selected.start)
   if (inSelection.length === 0) return { ok: false, problem: 'The selected bars have no piano notes to continue from.' }
   const notes = all.filter((n) => n.ticks < end && n.ticks + n.durationTicks > start)
-  if (notes.length > CONTINUE_LIMITS.maxNotes) return { ok: false, problem: `The selection has too many notes (${notes.length}); select fewer bars.` }
+  if (notes.length > CONTINUE_LIMITS.maxNotes)
+    return { ok: false, problem: `The selection has too many notes (${notes.length}); select fewer bars.` }
   const request: ContinueRequestInput = {
     requestId,
     ppq: song.ppq,
@@ -90,6 +97,10 @@ export function buildContinueRequest(song: Song, range: BarRange | undefined, se
   }
   if (settings.head) request.head = settings.head
   if (settings.maxPolyphony !== undefined) request.maxPolyphony = Math.round(Math.min(KEYS, Math.max(1, settings.maxPolyphony)))
-  if (settings.pitchRange) request.pitchRange = { low: Math.min(settings.pitchRange.low, settings.pitchRange.high), high: Math.max(settings.pitchRange.low, settings.pitchRange.high) }
+  if (settings.pitchRange)
+    request.pitchRange = {
+      low: Math.min(settings.pitchRange.low, settings.pitchRange.high),
+      high: Math.max(settings.pitchRange.low, settings.pitchRange.high),
+    }
   return { ok: true, request }
 }

@@ -26,15 +26,23 @@ describe('checkAccess', () => {
     const access = checkAccess(request(`/?token=${token}`, { 'sec-fetch-site': 'cross-site' }), 'page', token, port)
     expect(access).toEqual({ ok: true, setCookie: `neural-piano-4321=${token}; Path=/; HttpOnly; SameSite=Strict` })
     expect(checkAccess(request('/', { cookie: `other=1; ${cookie}` }), 'page', token, port)).toEqual({ ok: true })
-    expect(checkAccess(request('/assets/index.js', { cookie, 'sec-fetch-site': 'same-origin' }), 'asset', token, port)).toEqual({ ok: true })
+    expect(checkAccess(request('/assets/index.js', { cookie, 'sec-fetch-site': 'same-origin' }), 'asset', token, port)).toEqual({
+      ok: true,
+    })
   })
 
   it('refuses a request without the token or with a wrong one, in the URL or the cookie', () => {
     expect(checkAccess(request('/', {}), 'page', token, port)).toEqual({ ok: false, reason: 'no token' })
     expect(checkAccess(request('/?token=abc', {}), 'page', token, port)).toEqual({ ok: false, reason: 'wrong token' })
-    expect(checkAccess(request('/', { cookie: `${tokenCookieName(port)}=${newToken()}` }), 'page', token, port)).toEqual({ ok: false, reason: 'wrong token' })
+    expect(checkAccess(request('/', { cookie: `${tokenCookieName(port)}=${newToken()}` }), 'page', token, port)).toEqual({
+      ok: false,
+      reason: 'wrong token',
+    })
     // Another launch's cookie (another port) is not this one's.
-    expect(checkAccess(request('/', { cookie: `${tokenCookieName(port + 1)}=${token}` }), 'page', token, port)).toEqual({ ok: false, reason: 'no token' })
+    expect(checkAccess(request('/', { cookie: `${tokenCookieName(port + 1)}=${token}` }), 'page', token, port)).toEqual({
+      ok: false,
+      reason: 'no token',
+    })
     // The token in the URL counts for the page only.
     expect(checkAccess(request(`/api/events?token=${token}`, {}), 'api', token, port)).toEqual({ ok: false, reason: 'no token' })
   })
@@ -44,16 +52,22 @@ describe('checkAccess', () => {
       const access = checkAccess({ method: 'GET', url: `/?token=${token}`, headers: { host } }, 'page', token, port)
       expect(access).toMatchObject({ ok: false, reason: expect.stringMatching(/^unexpected Host header/) })
     }
-    expect(checkAccess({ method: 'GET', url: '/', headers: { host: `localhost:${port}`, cookie } }, 'page', token, port)).toEqual({ ok: true })
+    expect(checkAccess({ method: 'GET', url: '/', headers: { host: `localhost:${port}`, cookie } }, 'page', token, port)).toEqual({
+      ok: true,
+    })
   })
 
   it('refuses API requests from another origin or site, and API writes that name no origin', () => {
-    const api = (headers: AccessRequest['headers'], method = 'POST') => checkAccess(request('/api/invoke/app:info', { cookie, ...headers }, method), 'api', token, port)
+    const api = (headers: AccessRequest['headers'], method = 'POST') =>
+      checkAccess(request('/api/invoke/app:info', { cookie, ...headers }, method), 'api', token, port)
     expect(api({ origin: `http://127.0.0.1:${port}` })).toEqual({ ok: true })
     expect(api({ origin: 'http://evil.example' })).toEqual({ ok: false, reason: 'request from another origin (http://evil.example)' })
     expect(api({ origin: `http://localhost:${port}` })).toMatchObject({ ok: false })
     expect(api({})).toEqual({ ok: false, reason: 'API request without an Origin header' })
-    expect(api({ 'sec-fetch-site': 'same-site', origin: `http://127.0.0.1:${port}` })).toMatchObject({ ok: false, reason: expect.stringContaining('same-site') })
+    expect(api({ 'sec-fetch-site': 'same-site', origin: `http://127.0.0.1:${port}` })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('same-site'),
+    })
     expect(api({ 'sec-fetch-site': 'same-origin' }, 'GET')).toEqual({ ok: true })
   })
 

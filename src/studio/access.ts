@@ -30,18 +30,23 @@ export function tokenCookieName(port: number): string {
  */
 export function checkAccess(request: AccessRequest, kind: RequestKind, token: string, port: number): Access {
   const host = single(request.headers.host)
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return { ok: false, reason: `unexpected Host header ${JSON.stringify(host ?? '')}` }
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+    return { ok: false, reason: `unexpected Host header ${JSON.stringify(host ?? '')}` }
   const origin = `http://${host}`
   const sentOrigin = single(request.headers.origin)
   if (sentOrigin !== undefined && sentOrigin !== origin) return { ok: false, reason: `request from another origin (${sentOrigin})` }
-  if (kind === 'api' && request.method !== 'GET' && sentOrigin === undefined) return { ok: false, reason: 'API request without an Origin header' }
+  if (kind === 'api' && request.method !== 'GET' && sentOrigin === undefined)
+    return { ok: false, reason: 'API request without an Origin header' }
   // The page may be opened from anywhere (a terminal, a redirect file); its files and the API only by itself.
   const site = single(request.headers['sec-fetch-site'])
-  if (kind !== 'page' && site !== undefined && site !== 'same-origin') return { ok: false, reason: `request from another site (Sec-Fetch-Site: ${site})` }
+  if (kind !== 'page' && site !== undefined && site !== 'same-origin')
+    return { ok: false, reason: `request from another site (Sec-Fetch-Site: ${site})` }
   const cookieName = tokenCookieName(port)
-  const fromUrl = kind === 'page' ? new URL(request.url, origin).searchParams.get('token') ?? undefined : undefined
+  const fromUrl = kind === 'page' ? (new URL(request.url, origin).searchParams.get('token') ?? undefined) : undefined
   if (fromUrl !== undefined) {
-    return tokenMatches(fromUrl, token) ? { ok: true, setCookie: `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict` } : { ok: false, reason: 'wrong token' }
+    return tokenMatches(fromUrl, token)
+      ? { ok: true, setCookie: `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict` }
+      : { ok: false, reason: 'wrong token' }
   }
   const fromCookie = readCookie(single(request.headers.cookie), cookieName)
   if (tokenMatches(fromCookie, token)) return { ok: true }

@@ -15,7 +15,10 @@ export class EventHub {
   private readonly heartbeat: NodeJS.Timeout
 
   /** `greet` sends a newly connected page the current state; a comment every `heartbeatMs` keeps idle streams open. */
-  constructor(private readonly greet: (send: SendEvent) => void = () => {}, heartbeatMs = 20_000) {
+  constructor(
+    private readonly greet: (send: SendEvent) => void = () => {},
+    heartbeatMs = 20_000,
+  ) {
     this.heartbeat = setInterval(() => this.write(': keep-alive\n\n'), heartbeatMs)
     this.heartbeat.unref()
   }

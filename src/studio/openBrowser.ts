@@ -22,7 +22,12 @@ export function redirectPage(url: string): string {
  * user in `folder`, so that the token never appears on a command line other users can list. Resolves
  * to the file to delete at exit; a browser that cannot be started is reported through `onFailure`.
  */
-export async function openInBrowser(url: string, folder: string, onFailure: (reason: string) => void, platform = process.platform): Promise<string> {
+export async function openInBrowser(
+  url: string,
+  folder: string,
+  onFailure: (reason: string) => void,
+  platform = process.platform,
+): Promise<string> {
   const file = join(folder, `studio-open-${new URL(url).port}.html`)
   await rm(file, { force: true })
   await writeFile(file, redirectPage(url), { mode: 0o600 })

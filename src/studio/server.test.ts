@@ -18,7 +18,8 @@ const token = newToken()
 const calls: [string, unknown][] = []
 const dispatch: Dispatch = async (channel, payload) => {
   calls.push([channel, payload])
-  if (channel === 'file:importBytes') return { ok: true, canceled: true, received: (payload as { bytes: Uint8Array }).bytes.length } as never
+  if (channel === 'file:importBytes')
+    return { ok: true, canceled: true, received: (payload as { bytes: Uint8Array }).bytes.length } as never
   return { ok: false, error: `unknown channel "${channel}"` }
 }
 let server: Server
@@ -65,7 +66,9 @@ describe('the browser mode server', () => {
     const before = calls.length
     expect((await send(port, '/api/invoke/app:info', { method: 'POST', headers: api, body: 'x'.repeat(5000) })).status).toBe(413)
     expect((await send(port, '/api/invoke/app:info', { method: 'POST', headers: api, body: '{"payload":' })).status).toBe(400)
-    expect((await send(port, '/api/invoke/app:info', { method: 'POST', headers: { ...api, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415)
+    expect(
+      (await send(port, '/api/invoke/app:info', { method: 'POST', headers: { ...api, 'content-type': 'text/plain' }, body: '{}' })).status,
+    ).toBe(415)
     expect((await send(port, '/api/invoke/app:info', { headers: api })).status).toBe(404)
     expect(calls.length).toBe(before)
   })
@@ -74,8 +77,12 @@ describe('the browser mode server', () => {
     const before = calls.length
     const body = toWire({ payload: undefined })
     expect((await send(port, '/api/invoke/app:info', { method: 'POST', headers: { ...api, cookie: '' }, body })).status).toBe(403)
-    expect((await send(port, '/api/invoke/app:info', { method: 'POST', headers: { ...api, host: 'attacker.example' }, body })).status).toBe(403)
-    expect((await send(port, '/api/invoke/app:info', { method: 'POST', headers: { ...api, origin: 'http://attacker.example' }, body })).status).toBe(403)
+    expect((await send(port, '/api/invoke/app:info', { method: 'POST', headers: { ...api, host: 'attacker.example' }, body })).status).toBe(
+      403,
+    )
+    expect(
+      (await send(port, '/api/invoke/app:info', { method: 'POST', headers: { ...api, origin: 'http://attacker.example' }, body })).status,
+    ).toBe(403)
     expect((await send(port, '/assets/index.js')).status).toBe(403)
     expect((await readEvents(port, { cookie: api.cookie ?? '', origin: 'http://attacker.example' }, () => true)).status).toBe(403)
     expect(calls.length).toBe(before)
@@ -87,7 +94,9 @@ describe('the browser mode server', () => {
     events.broadcast('model:progress', { requestId: 'r1', done: 3, total: 8 })
     const { text, close } = await stream
     close()
-    expect(text).toBe('retry: 2000\n\nevent: model:status\ndata: {"state":"loading"}\n\nevent: model:progress\ndata: {"requestId":"r1","done":3,"total":8}\n\n')
+    expect(text).toBe(
+      'retry: 2000\n\nevent: model:status\ndata: {"state":"loading"}\n\nevent: model:progress\ndata: {"requestId":"r1","done":3,"total":8}\n\n',
+    )
   })
 })
 

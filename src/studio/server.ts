@@ -32,7 +32,8 @@ export interface StudioServerOptions {
 export const DEFAULT_MAX_BODY_BYTES = 128 * 1024 * 1024
 
 const INVOKE = '/api/invoke/'
-const BOUNCE = '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>Neural Piano</title><p>Opening <a href="/">Neural Piano</a>…</p>\n'
+const BOUNCE =
+  '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>Neural Piano</title><p>Opening <a href="/">Neural Piano</a>…</p>\n'
 
 /**
  * The browser mode's server: the built page and its files, `POST /api/invoke/CHANNEL` (one request
@@ -53,7 +54,11 @@ export async function createStudioServer(options: StudioServerOptions): Promise<
     const access = checkAccess({ method, url, headers: request.headers }, kind, options.token, port)
     if (!access.ok) {
       log(`[studio] refused ${method} ${path}: ${access.reason}`)
-      return text(response, 403, `Neural Piano refused this request: ${access.reason}. Open the address that "neural-piano studio" printed.\n`)
+      return text(
+        response,
+        403,
+        `Neural Piano refused this request: ${access.reason}. Open the address that "neural-piano studio" printed.\n`,
+      )
     }
     if (access.setCookie) {
       // A same-origin hop to "/": the Strict cookie goes with it and with every reload, even when the

@@ -20,7 +20,20 @@ describe('resolveStatic', () => {
   })
 
   it('names nothing outside the root, however the path is spelled', async () => {
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets%2f..%2f..%2fsecret.txt', '/assets/link.txt', '/assets', '/assets/', '/%', '/a\\..\\b', '/nope.js', '//etc/passwd', '/assets/index-1.js%00']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets%2f..%2f..%2fsecret.txt',
+      '/assets/link.txt',
+      '/assets',
+      '/assets/',
+      '/%',
+      '/a\\..\\b',
+      '/nope.js',
+      '//etc/passwd',
+      '/assets/index-1.js%00',
+    ]) {
       await expect(resolveStatic(root, path), path).resolves.toBeUndefined()
     }
   })

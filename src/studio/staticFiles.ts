@@ -32,9 +32,15 @@ export async function resolveStatic(root: string, urlPath: string): Promise<stri
   }
   if (path === '/') path = '/index.html'
   const segments = path.split('/').slice(1)
-  if (!path.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return undefined
+  if (!path.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0')))
+    return undefined
   const realRoot = await realpath(root).catch(() => undefined)
   const file = await realpath(join(root, ...segments)).catch(() => undefined)
   if (!realRoot || !file || !file.startsWith(realRoot + sep)) return undefined
-  return (await stat(file).then((s) => s.isFile(), () => false)) ? file : undefined
+  return (await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  ))
+    ? file
+    : undefined
 }

@@ -18,10 +18,18 @@ describe('startStudio', () => {
     try {
       expect(studio.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${studio.port}/\\?token=[0-9a-f]{64}$`))
       const token = new URL(studio.url).searchParams.get('token') ?? ''
-      const headers = { cookie: `${tokenCookieName(studio.port)}=${token}`, origin: `http://127.0.0.1:${studio.port}`, 'content-type': 'application/json' }
-      const invoke = async (channel: string, payload?: unknown) => fromWire((await send(studio.port, `/api/invoke/${channel}`, { method: 'POST', headers, body: toWire({ payload }) })).body)
+      const headers = {
+        cookie: `${tokenCookieName(studio.port)}=${token}`,
+        origin: `http://127.0.0.1:${studio.port}`,
+        'content-type': 'application/json',
+      }
+      const invoke = async (channel: string, payload?: unknown) =>
+        fromWire((await send(studio.port, `/api/invoke/${channel}`, { method: 'POST', headers, body: toWire({ payload }) })).body)
       expect(await invoke('app:info')).toMatchObject({ ok: true, version: expect.any(String) })
-      expect(await invoke('model:cancel', { requestId: '../../x' })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid model:cancel request/) })
+      expect(await invoke('model:cancel', { requestId: '../../x' })).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^invalid model:cancel request/),
+      })
       expect(await invoke('document:state', { dirty: true, name: 'Sketch' })).toEqual({ ok: true, title: 'Sketch • — Neural Piano' })
       const stream = await readEvents(studio.port, { cookie: headers.cookie }, (text) => text.includes('document:changed'))
       stream.close()

@@ -66,7 +66,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const dispatch = createDispatch(createHandlers({ model, notify: (channel, payload) => events.broadcast(channel, payload), files }))
   const token = newToken()
   try {
-    const server = await createStudioServer({ rendererDir: options.rendererDir, token, dispatch, events, ...(options.log ? { log: options.log } : {}) })
+    const server = await createStudioServer({
+      rendererDir: options.rendererDir,
+      token,
+      dispatch,
+      events,
+      ...(options.log ? { log: options.log } : {}),
+    })
     const { port, busy } = await listenOnLoopback(server, options.port)
     return {
       url: `http://127.0.0.1:${port}/?token=${token}`,

@@ -37,7 +37,11 @@ export class Adam {
    * Applies one update at learning rate `lr`: returns the new weights (the old ones and `grads` are
    * disposed) and the gradient norm before clipping.
    */
-  async apply(params: Map<string, tf.Tensor>, grads: Map<string, tf.Tensor>, lr: number): Promise<{ params: Map<string, tf.Tensor>; gradNorm: number }> {
+  async apply(
+    params: Map<string, tf.Tensor>,
+    grads: Map<string, tf.Tensor>,
+    lr: number,
+  ): Promise<{ params: Map<string, tf.Tensor>; gradNorm: number }> {
     const { beta1, beta2, epsilon, clipNorm } = this.options
     // Added one at a time: one addN over every weight needs an input buffer each, more than a WebGPU
     // device allows in one shader by default (8).

@@ -28,7 +28,10 @@ function nadeNllByMask(weights: Map<string, tf.Tensor>, x: tf.Tensor2D, v: tf.Te
   const bv = tf.add(tf.matMul(x, get(NADE_NAMES.visibleKernel)), get(NADE_NAMES.visibleBias))
   const bh = tf.add(tf.matMul(x, get(NADE_NAMES.hiddenKernel)), get(NADE_NAMES.hiddenBias))
   const units = bh.shape[1] as number
-  const below = tf.tensor2d(Array.from({ length: keys * keys }, (_, i) => (i % keys < Math.floor(i / keys) ? 1 : 0)), [keys, keys])
+  const below = tf.tensor2d(
+    Array.from({ length: keys * keys }, (_, i) => (i % keys < Math.floor(i / keys) ? 1 : 0)),
+    [keys, keys],
+  )
   const masked = tf.reshape(tf.mul(tf.reshape(v, [rows, 1, keys]), tf.reshape(below, [1, keys, keys])), [rows * keys, keys])
   const pre = tf.add(tf.reshape(tf.matMul(masked, get(NADE_NAMES.inputKernel)), [rows, keys, units]), tf.reshape(bh, [rows, 1, units]))
   const logits = tf.add(bv, tf.sum(tf.mul(tf.sigmoid(pre), tf.reshape(get(NADE_NAMES.outputKernel), [1, keys, units])), 2))
@@ -48,14 +51,24 @@ describe('hand-written backpropagation', () => {
     const rows = block.steps * block.batch
     const rng = new Rng(1)
     const masks = [tf.tensor2d(rng.dropoutMask(rows * 7, 0.3), [rows, 7]), tf.tensor2d(rng.dropoutMask(rows * 5, 0.3), [rows, 5])]
-    const states = weights.layers.map((l) => ({ h: tf.randomNormal([3, l.recurrent.shape[0]], 0, 1, 'float32', 1) as tf.Tensor2D, c: tf.randomNormal([3, l.recurrent.shape[0]], 0, 1, 'float32', 2) as tf.Tensor2D }))
+    const states = weights.layers.map((l) => ({
+      h: tf.randomNormal([3, l.recurrent.shape[0]], 0, 1, 'float32', 1) as tf.Tensor2D,
+      c: tf.randomNormal([3, l.recurrent.shape[0]], 0, 1, 'float32', 2) as tf.Tensor2D,
+    }))
     const heads = headsOfConfig(config)
     const manual = lossAndGradients(weights, block, states, masks, heads)
     const names = weightNames(config)
     const loss = (...tensors: tf.Tensor[]): tf.Scalar => {
       const w = weightsFromMap(config, new Map(names.map((n, i) => [n, tensors[i] as tf.Tensor])))
       const out = forwardBlock(w, block.inputs, states, block.keep, masks)
-      const perRow = tf.reshape(tf.addN(heads.map((head) => (head.name === 'nade' ? nadeNllByMask(w.head, out.top, block.targets) : head.nll(w.head, out.top, block.targets)))), [-1, 1])
+      const perRow = tf.reshape(
+        tf.addN(
+          heads.map((head) =>
+            head.name === 'nade' ? nadeNllByMask(w.head, out.top, block.targets) : head.nll(w.head, out.top, block.targets),
+          ),
+        ),
+        [-1, 1],
+      )
       return tf.div(tf.sum(tf.mul(perRow, block.scored)), block.scoredCount) as tf.Scalar
     }
     const named = namedWeights(weights)

@@ -60,7 +60,15 @@ function forwardLayer(layer: LstmWeights, input: tf.Tensor2D, state: LayerState,
     hs.push(h)
   }
   projected.dispose()
-  return { outputs: tf.concat(hs, 0), hPrevAll: tf.concat(cache.map((s) => s.hPrev), 0), cache, final: { h, c } }
+  return {
+    outputs: tf.concat(hs, 0),
+    hPrevAll: tf.concat(
+      cache.map((s) => s.hPrev),
+      0,
+    ),
+    cache,
+    final: { h, c },
+  }
 }
 
 interface LayerGrads {
@@ -75,7 +83,14 @@ interface LayerGrads {
  * with the pre-transposed recurrent kernel (transposed matMuls are ~15x slower on wasm); the weight
  * gradients of all steps are then three large matMuls over the stacked gate gradients.
  */
-function backwardLayer(layer: LstmWeights, run: LayerRun, input: tf.Tensor2D, dOutputs: tf.Tensor2D, keep: (tf.Tensor2D | null)[], wantInput: boolean): LayerGrads {
+function backwardLayer(
+  layer: LstmWeights,
+  run: LayerRun,
+  input: tf.Tensor2D,
+  dOutputs: tf.Tensor2D,
+  keep: (tf.Tensor2D | null)[],
+  wantInput: boolean,
+): LayerGrads {
   const [batch, hidden] = run.final.h.shape
   const steps = run.cache.length
   const recurrentT = tf.transpose(layer.recurrent)
@@ -145,7 +160,13 @@ export interface StepResult {
  * applies to layer l's outputs: between layers and, for the last layer, before the dense output.
  * Everything else it allocates is freed before it returns.
  */
-export function lossAndGradients(weights: NetworkWeights, block: TrainBlock, states: LayerState[], masks: (tf.Tensor2D | null)[], heads: OutputHead[]): StepResult {
+export function lossAndGradients(
+  weights: NetworkWeights,
+  block: TrainBlock,
+  states: LayerState[],
+  masks: (tf.Tensor2D | null)[],
+  heads: OutputHead[],
+): StepResult {
   const kept = tf.tidy(() => {
     const runs: LayerRun[] = []
     const layerInputs: tf.Tensor2D[] = []

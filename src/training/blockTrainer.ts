@@ -61,7 +61,10 @@ export class BlockTrainer {
   static async start(options: BlockTrainerOptions): Promise<BlockTrainer> {
     const ranges = shardRanges(options.spec.batch, options.threads)
     const [lo, hi] = ranges[0] as [number, number]
-    const pool = ranges.length > 1 ? await ShardPool.start({ ...options.spec, valid: options.valid, backend: options.backend ?? activeChoice() }, ranges.slice(1)) : null
+    const pool =
+      ranges.length > 1
+        ? await ShardPool.start({ ...options.spec, valid: options.valid, backend: options.backend ?? activeChoice() }, ranges.slice(1))
+        : null
     try {
       await pool?.setWeights(namedWeights(options.weights))
     } catch (error) {
@@ -83,7 +86,9 @@ export class BlockTrainer {
 
   /** Lane ranges per thread, for the log. */
   describe(): string {
-    return shardRanges(this.own.spec.batch, this.threads).map(([lo, hi]) => `${lo}-${hi - 1}`).join(', ')
+    return shardRanges(this.own.spec.batch, this.threads)
+      .map(([lo, hi]) => `${lo}-${hi - 1}`)
+      .join(', ')
   }
 
   /** Blocks in epoch `epoch`. */
@@ -92,7 +97,11 @@ export class BlockTrainer {
   }
 
   /** One Adam update on block `block` of epoch `epoch`: the block's mean loss, its scored frames and the gradient norm before clipping. */
-  async update(epoch: number, block: number, lr: number): Promise<{ loss: number; headLosses: Record<string, number>; scored: number; gradNorm: number }> {
+  async update(
+    epoch: number,
+    block: number,
+    lr: number,
+  ): Promise<{ loss: number; headLosses: Record<string, number>; scored: number; gradNorm: number }> {
     const remote = this.pool?.step(epoch, block)
     // Awaited below; this only keeps a worker failure during our own shard from going unhandled.
     remote?.catch(() => undefined)
@@ -107,7 +116,10 @@ export class BlockTrainer {
   /** Frame-level NLL and accuracy on every set, pooled over frames, the pieces shared between the threads (see validationWork). */
   async validate(sets: PianoRollSet[]): Promise<Validation> {
     const pool = this.pool
-    const work = validationWork(sets.map((set) => set.sequences), this.threads)
+    const work = validationWork(
+      sets.map((set) => set.sequences),
+      this.threads,
+    )
     // Queue every worker's share first, then do this thread's share while they run.
     const remote = pool
       ? work.slice(1).flatMap((items, k) => items.map(({ set, pieces }) => pool.evaluate(k, set, pieces).then((score) => ({ set, score }))))
@@ -115,7 +127,15 @@ export class BlockTrainer {
     for (const r of remote) r.catch(() => undefined)
     const heads = headsOfConfig(this.config)
     const parts: { set: number; score: HeadScores }[] = []
-    for (const { set, pieces } of work[0] ?? []) parts.push({ set, score: await evaluateSequences(this.current, pieces.map((i) => sets[set]?.sequences[i] as Sequence), heads) })
+    for (const { set, pieces } of work[0] ?? [])
+      parts.push({
+        set,
+        score: await evaluateSequences(
+          this.current,
+          pieces.map((i) => sets[set]?.sequences[i] as Sequence),
+          heads,
+        ),
+      })
     parts.push(...(await Promise.all(remote)))
     const byHead: Validation['byHead'] = {}
     const pooledByHead: Validation['pooledByHead'] = {}

@@ -50,10 +50,13 @@ describe('piano-roll data', () => {
     expect(seen.size).toBe(total)
     const { scored, resets } = walkBlocks(pieces, plan, 7)
     let starts = 0
-    plan.piece.forEach((lane, b) => lane.forEach((i, t) => {
-      const continues = t > 0 && lane[t - 1] === i && (plan.position[b] as Int32Array)[t - 1] === ((plan.position[b] as Int32Array)[t] as number) - 1
-      if (i >= 0 && !continues) starts++
-    }))
+    plan.piece.forEach((lane, b) =>
+      lane.forEach((i, t) => {
+        const continues =
+          t > 0 && lane[t - 1] === i && (plan.position[b] as Int32Array)[t - 1] === ((plan.position[b] as Int32Array)[t] as number) - 1
+        if (i >= 0 && !continues) starts++
+      }),
+    )
     expect(scored).toBe(total)
     expect(resets).toBe(starts)
     expect(starts).toBeGreaterThanOrEqual(pieces.length + 9 - 4)
@@ -61,27 +64,41 @@ describe('piano-roll data', () => {
   })
 
   it('transposes each segment by its own -K..+K semitones (augmentation), dropping keys pushed off the keyboard', () => {
-    const pieces = [[[0, 40, 87], [1, 41, 86], [2, 42, 85]], ...toyCorpus(6, 12, 4)]
+    const pieces = [
+      [
+        [0, 40, 87],
+        [1, 41, 86],
+        [2, 42, 85],
+      ],
+      ...toyCorpus(6, 12, 4),
+    ]
     const plan = planLanes(pieces, 2, new Rng(5), 4, 3)
     const shifts = new Set<number>()
-    plan.piece.forEach((lane, b) => lane.forEach((i, t) => {
-      if (i < 0) return
-      const shift = (plan.shift?.[b] as Int8Array)[t] as number
-      shifts.add(shift)
-      expect(Math.abs(shift)).toBeLessThanOrEqual(3)
-    }))
+    plan.piece.forEach((lane, b) =>
+      lane.forEach((i, t) => {
+        if (i < 0) return
+        const shift = (plan.shift?.[b] as Int8Array)[t] as number
+        shifts.add(shift)
+        expect(Math.abs(shift)).toBeLessThanOrEqual(3)
+      }),
+    )
     expect(shifts.size).toBeGreaterThan(2)
     const block = makeBlock(pieces, plan, 0, plan.steps)
     const inputs = block.inputs.dataSync()
-    plan.piece.forEach((lane, b) => lane.forEach((i, t) => {
-      if (i < 0) return
-      const shift = (plan.shift?.[b] as Int8Array)[t] as number
-      const frame = (pieces[i] as number[][])[(plan.position[b] as Int32Array)[t] as number] as number[]
-      const expected = frame.map((k) => k + shift).filter((k) => k >= 0 && k < 88).sort((x, y) => x - y)
-      const row = t * 2 + b
-      const active = Array.from({ length: 88 }, (_, k) => k).filter((k) => inputs[row * 88 + k] === 1)
-      expect(active).toEqual(expected)
-    }))
+    plan.piece.forEach((lane, b) =>
+      lane.forEach((i, t) => {
+        if (i < 0) return
+        const shift = (plan.shift?.[b] as Int8Array)[t] as number
+        const frame = (pieces[i] as number[][])[(plan.position[b] as Int32Array)[t] as number] as number[]
+        const expected = frame
+          .map((k) => k + shift)
+          .filter((k) => k >= 0 && k < 88)
+          .sort((x, y) => x - y)
+        const row = t * 2 + b
+        const active = Array.from({ length: 88 }, (_, k) => k).filter((k) => inputs[row * 88 + k] === 1)
+        expect(active).toEqual(expected)
+      }),
+    )
     disposeBlock(block)
     // Without augmentation the plan carries no shifts at all.
     expect(planLanes(pieces, 2, new Rng(5), 4).shift).toBeUndefined()

@@ -21,7 +21,8 @@ export interface PianoRollSet {
 export function loadPianoRollJson(path: string, name?: string): PianoRollSet {
   const json = JSON.parse(readFileSync(path, 'utf8')) as { keys?: number; stepsPerQuarter?: number; sequences?: Sequence[] }
   if (json.keys !== undefined && json.keys !== KEYS) throw new Error(`${path}: expected ${KEYS} keys, found ${json.keys}`)
-  if (!Array.isArray(json.sequences) || typeof json.stepsPerQuarter !== 'number') throw new Error(`${path}: not a piano-roll JSON file (needs sequences and stepsPerQuarter)`)
+  if (!Array.isArray(json.sequences) || typeof json.stepsPerQuarter !== 'number')
+    throw new Error(`${path}: not a piano-roll JSON file (needs sequences and stepsPerQuarter)`)
   const folder = path.split(/[\\/]/).slice(-2, -1)[0] ?? path
   return { name: name ?? folder, stepsPerQuarter: json.stepsPerQuarter, sequences: json.sequences }
 }
@@ -36,7 +37,11 @@ export function resample(set: PianoRollSet, stepsPerQuarter: number, allowDownsa
   if (from === stepsPerQuarter) return set
   if (stepsPerQuarter % from === 0) {
     const k = stepsPerQuarter / from
-    return { ...set, stepsPerQuarter, sequences: set.sequences.map((seq) => seq.flatMap((frame) => Array.from({ length: k }, () => frame))) }
+    return {
+      ...set,
+      stepsPerQuarter,
+      sequences: set.sequences.map((seq) => seq.flatMap((frame) => Array.from({ length: k }, () => frame))),
+    }
   }
   if (allowDownsample && from % stepsPerQuarter === 0) {
     const k = from / stepsPerQuarter
@@ -123,13 +128,20 @@ export function planLanes(sequences: Sequence[], batch: number, rng?: Rng, maxSe
 
 /** Throws unless lo..hi-1 is a non-empty range of whole lanes within 0..batch-1. */
 export function checkLaneRange(lo: number, hi: number, batch: number): void {
-  if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo < hi && hi <= batch)) throw new Error(`lane range ${lo}..${hi} is outside 0..${batch}`)
+  if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo < hi && hi <= batch))
+    throw new Error(`lane range ${lo}..${hi} is outside 0..${batch}`)
 }
 
 /** The lanes lo..hi-1 of a plan as a plan of their own (one shard of data-parallel training). */
 export function laneRange(plan: LanePlan, lo: number, hi: number): LanePlan {
   checkLaneRange(lo, hi, plan.batch)
-  return { batch: hi - lo, steps: plan.steps, piece: plan.piece.slice(lo, hi), position: plan.position.slice(lo, hi), ...(plan.shift ? { shift: plan.shift.slice(lo, hi) } : {}) }
+  return {
+    batch: hi - lo,
+    steps: plan.steps,
+    piece: plan.piece.slice(lo, hi),
+    position: plan.position.slice(lo, hi),
+    ...(plan.shift ? { shift: plan.shift.slice(lo, hi) } : {}),
+  }
 }
 
 /** How many blocks of `window` steps a plan has. */
@@ -164,7 +176,11 @@ export function makeBlock(sequences: Sequence[], plan: LanePlan, index: number, 
       scoredCount++
       // The state carries on only where this step continues the lane's previous step in the same piece.
       const before = start + t - 1
-      const continues = before >= 0 && (plan.piece[b] as Int32Array)[before] === i && (plan.position[b] as Int32Array)[before] === pos - 1 && (!plan.shift || (plan.shift[b] as Int8Array)[before] === shift)
+      const continues =
+        before >= 0 &&
+        (plan.piece[b] as Int32Array)[before] === i &&
+        (plan.position[b] as Int32Array)[before] === pos - 1 &&
+        (!plan.shift || (plan.shift[b] as Int8Array)[before] === shift)
       if (!continues) {
         keepValues[b] = 0
         resets = true

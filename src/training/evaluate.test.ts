@@ -41,7 +41,13 @@ describe('evaluation', () => {
     const pieces = [...toyCorpus(2, 7), ...toyCorpus(3, 4, 9), [[1, 2]]]
     const before = tf.memory().numTensors
     const progress: number[][] = []
-    const score = (await evaluateSequences(weights, pieces, [independentHead], { batch: 2, window: 3, onProgress: (...args) => void progress.push(args) })).independent as DatasetScore
+    const score = (
+      await evaluateSequences(weights, pieces, [independentHead], {
+        batch: 2,
+        window: 3,
+        onProgress: (...args) => void progress.push(args),
+      })
+    ).independent as DatasetScore
     expect(tf.memory().numTensors).toBe(before)
     const blocks = progress.length - 1
     expect(progress).toEqual(Array.from({ length: blocks + 1 }, (_, i) => [i / blocks, i, blocks]))

@@ -29,7 +29,12 @@ export type HeadScores = Partial<Record<HeadName, DatasetScore>>
  * Accuracy is Bay et al.'s expected frame accuracy: in closed form for the independent head, estimated
  * from one seeded sample per frame for the NADE head (whose keys are not independent).
  */
-export async function evaluateSequences(weights: NetworkWeights, sequences: Sequence[], heads: OutputHead[], options: EvaluateOptions = {}): Promise<HeadScores> {
+export async function evaluateSequences(
+  weights: NetworkWeights,
+  sequences: Sequence[],
+  heads: OutputHead[],
+  options: EvaluateOptions = {},
+): Promise<HeadScores> {
   const window = options.window ?? 64
   // No more lanes than the longest piece can keep busy: every lane runs as long as the longest piece,
   // so extra lanes would only compute padding (64 lanes on MuseData did 3x the needed work).
@@ -38,7 +43,16 @@ export async function evaluateSequences(weights: NetworkWeights, sequences: Sequ
   const batch = Math.max(1, Math.min(options.batch ?? 64, sequences.length, Math.ceil(steps / longest)))
   const plan = planLanes(sequences, batch)
   const blocks = blockCount(plan, window)
-  const tally = await Promise.all(heads.map(async (head) => ({ head, nll: 0, accuracy: 0, frames: 0, distribution: head.name === 'independent' ? null : await head.distribution(weights.head), rng: new Rng(1) })))
+  const tally = await Promise.all(
+    heads.map(async (head) => ({
+      head,
+      nll: 0,
+      accuracy: 0,
+      frames: 0,
+      distribution: head.name === 'independent' ? null : await head.distribution(weights.head),
+      rng: new Rng(1),
+    })),
+  )
   let states = zeroStates(weights, batch)
   options.onProgress?.(0, 0, blocks)
   for (let index = 0; index < blocks; index++) {
@@ -52,7 +66,10 @@ export async function evaluateSequences(weights: NetworkWeights, sequences: Sequ
       return seq[((plan.position[b] as Int32Array)[t] as number) + 1] ?? []
     }
     for (const entry of tally) {
-      const [nll, params] = tf.tidy(() => [entry.head.nll(weights.head, out.top, block.targets), entry.head.stepParams(weights.head, out.top)])
+      const [nll, params] = tf.tidy(() => [
+        entry.head.nll(weights.head, out.top, block.targets),
+        entry.head.stepParams(weights.head, out.top),
+      ])
       const nllRows = await nll.data()
       const paramRows = (await params.data()) as Float32Array
       const width = params.shape[1] as number
@@ -61,7 +78,9 @@ export async function evaluateSequences(weights: NetworkWeights, sequences: Sequ
         if (!scoredRows[row]) continue
         const truth = truthOf(row)
         entry.nll += nllRows[row] as number
-        entry.accuracy += probs ? expectedFrameAccuracy(probs, row * width, truth, width) : sampledFrameAccuracy(entry.distribution as FrameDistribution, paramRows, row * width, truth, entry.rng)
+        entry.accuracy += probs
+          ? expectedFrameAccuracy(probs, row * width, truth, width)
+          : sampledFrameAccuracy(entry.distribution as FrameDistribution, paramRows, row * width, truth, entry.rng)
         entry.frames++
       }
       tf.dispose([nll, params])
@@ -74,7 +93,8 @@ export async function evaluateSequences(weights: NetworkWeights, sequences: Sequ
   }
   disposeStates(states)
   const scores: HeadScores = {}
-  for (const e of tally) scores[e.head.name] = { nll: e.frames ? e.nll / e.frames : NaN, accuracy: e.frames ? e.accuracy / e.frames : NaN, frames: e.frames }
+  for (const e of tally)
+    scores[e.head.name] = { nll: e.frames ? e.nll / e.frames : NaN, accuracy: e.frames ? e.accuracy / e.frames : NaN, frames: e.frames }
   return scores
 }
 

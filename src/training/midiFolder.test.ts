@@ -13,8 +13,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 function dMajorBytes(): Uint8Array {
   const song = createSong(480)
   const track = createTrack(0, 'piano')
-  const chords = [[62, 66, 69], [67, 71, 74], [62, 66, 69], [69, 73, 76]]
-  chords.forEach((chord, i) => chord.forEach((pitch) => track.notes.push({ pitch, ticks: 1920 + i * 480, durationTicks: 480, velocity: 90 })))
+  const chords = [
+    [62, 66, 69],
+    [67, 71, 74],
+    [62, 66, 69],
+    [69, 73, 76],
+  ]
+  chords.forEach((chord, i) =>
+    chord.forEach((pitch) => track.notes.push({ pitch, ticks: 1920 + i * 480, durationTicks: 480, velocity: 90 })),
+  )
   track.notes.sort((a, b) => a.ticks - b.ticks || a.pitch - b.pitch)
   song.tracks.push(track)
   return exportMidi(song)
@@ -31,7 +38,11 @@ describe('MIDI folder loader', () => {
     expect(pieces[0]?.key).toBe('D major')
     expect(pieces[0]?.shift).toBe(-2)
     // D-F#-A moved down two semitones is C-E-G (MIDI 60, 64, 67 = keys 39, 43, 46), two eighth-note frames per chord.
-    expect(pieces[0]?.frames.slice(0, 3)).toEqual([[39, 43, 46], [39, 43, 46], [44, 48, 51]])
+    expect(pieces[0]?.frames.slice(0, 3)).toEqual([
+      [39, 43, 46],
+      [39, 43, 46],
+      [44, 48, 51],
+    ])
     expect(pieces[0]?.frames).toHaveLength(8)
     expect(train.sequences).toHaveLength(2)
     expect(valid.sequences).toHaveLength(2)

@@ -48,7 +48,11 @@ export function readMidiPiece(path: string, stepsPerQuarter: number, root = ''):
  * (in sorted path order, so the split is stable as files are added at the end) is held out.
  * Files that cannot be read are skipped and listed in `skipped`.
  */
-export function loadMidiFolder(dir: string, stepsPerQuarter: number, validEvery = 10): { train: PianoRollSet; valid: PianoRollSet; pieces: MidiPiece[]; skipped: { file: string; reason: string }[] } {
+export function loadMidiFolder(
+  dir: string,
+  stepsPerQuarter: number,
+  validEvery = 10,
+): { train: PianoRollSet; valid: PianoRollSet; pieces: MidiPiece[]; skipped: { file: string; reason: string }[] } {
   const pieces: MidiPiece[] = []
   const skipped: { file: string; reason: string }[] = []
   for (const path of midiFiles(dir)) {
@@ -60,7 +64,11 @@ export function loadMidiFolder(dir: string, stepsPerQuarter: number, validEvery 
       skipped.push({ file: relative(dir, path), reason: error instanceof Error ? error.message : String(error) })
     }
   }
-  const name = dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir
+  const name =
+    dir
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() ?? dir
   const held = (i: number): boolean => pieces.length > 1 && i % validEvery === validEvery - 1
   const valid = pieces.filter((_, i) => held(i))
   // A folder too small to hold one file out validates on its training pieces, which the card says.

@@ -16,8 +16,15 @@ const sequences = [...toyCorpus(6, 14), ...toyCorpus(3, 5, 2)]
 
 describe('data-parallel shards', () => {
   it('splits lanes evenly and refuses impossible splits', () => {
-    expect(shardRanges(32, 2)).toEqual([[0, 16], [16, 32]])
-    expect(shardRanges(5, 3)).toEqual([[0, 1], [1, 3], [3, 5]])
+    expect(shardRanges(32, 2)).toEqual([
+      [0, 16],
+      [16, 32],
+    ])
+    expect(shardRanges(5, 3)).toEqual([
+      [0, 1],
+      [1, 3],
+      [3, 5],
+    ])
     expect(() => shardRanges(4, 5)).toThrow(/cannot split/)
     expect(() => shardRanges(4, 0)).toThrow(/cannot split/)
   })
@@ -57,7 +64,10 @@ describe('data-parallel shards', () => {
   it('shares validation by splitting every set into groups of about equal length', () => {
     const piece = (n: number): number[][] => Array.from({ length: n }, () => [1])
     expect(validationWork([[piece(5), piece(4), piece(3)], [piece(2)]], 2)).toEqual([
-      [{ set: 0, pieces: [0] }, { set: 1, pieces: [0] }],
+      [
+        { set: 0, pieces: [0] },
+        { set: 1, pieces: [0] },
+      ],
       [{ set: 0, pieces: [1, 2] }],
     ])
     expect(validationWork([[piece(5)]], 3)).toEqual([[{ set: 0, pieces: [0] }], [], []])
@@ -69,7 +79,20 @@ describe('data-parallel shards', () => {
     expect(groups.flat().sort((a, b) => a - b)).toEqual(sequences.map((_, i) => i))
     const heads = headsOfConfig(config)
     const whole = (await evaluateSequences(weights, sequences, heads)).independent as DatasetScore
-    const merged = mergeScores(await Promise.all(groups.map(async (g) => (await evaluateSequences(weights, g.map((i) => sequences[i] as number[][]), heads)).independent as DatasetScore)))
+    const merged = mergeScores(
+      await Promise.all(
+        groups.map(
+          async (g) =>
+            (
+              await evaluateSequences(
+                weights,
+                g.map((i) => sequences[i] as number[][]),
+                heads,
+              )
+            ).independent as DatasetScore,
+        ),
+      ),
+    )
     expect(merged.frames).toBe(whole.frames)
     expect(merged.nll).toBeCloseTo(whole.nll, 5)
     expect(merged.accuracy).toBeCloseTo(whole.accuracy, 5)

@@ -61,7 +61,15 @@ export function shardRanges(batch: number, shards: number): [number, number][] {
  * masks, drawn from `rng` in the order a single process draws them, so that a sharded run drops
  * exactly the units an unsharded one would.
  */
-export function dropoutMasks(rng: Rng, hiddenSizes: number[], steps: number, batch: number, lo: number, hi: number, rate: number): tf.Tensor2D[] {
+export function dropoutMasks(
+  rng: Rng,
+  hiddenSizes: number[],
+  steps: number,
+  batch: number,
+  lo: number,
+  hi: number,
+  rate: number,
+): tf.Tensor2D[] {
   if (rate <= 0) return []
   const rows = steps * batch
   const width = hi - lo
@@ -107,9 +115,23 @@ export class ShardTrainer {
       this.states = zeroStates(weights, hi - lo)
     }
     const data = makeBlock(sequences, plan.lanes, block, window, config.inputKeys)
-    const masks = dropoutMasks(new Rng(blockSeed(this.spec.seed, epoch, block)), config.hiddenSizes, data.steps, batch, lo, hi, config.dropout)
+    const masks = dropoutMasks(
+      new Rng(blockSeed(this.spec.seed, epoch, block)),
+      config.hiddenSizes,
+      data.steps,
+      batch,
+      lo,
+      hi,
+      config.dropout,
+    )
     // A shard whose lanes are all padding in this block contributes zero loss and zero gradients.
-    const result = lossAndGradients(weights, data.scoredCount ? data : { ...data, scoredCount: 1 }, this.states, masks, headsOfConfig(config))
+    const result = lossAndGradients(
+      weights,
+      data.scoredCount ? data : { ...data, scoredCount: 1 },
+      this.states,
+      masks,
+      headsOfConfig(config),
+    )
     const stacked = tf.stack([result.loss, ...Object.values(result.headLosses)])
     const losses = (await stacked.data()) as Float32Array
     stacked.dispose()
@@ -134,7 +156,13 @@ export class ShardTrainer {
   private planOf(epoch: number): { epoch: number; lanes: LanePlan; blocks: number } {
     if (this.plan?.epoch !== epoch) {
       const { segment, segmentFromEpoch } = this.spec
-      const whole = planLanes(this.spec.sequences, this.spec.batch, new Rng(blockSeed(this.spec.seed, epoch, -1)), epoch >= segmentFromEpoch ? segment : 0, this.spec.transpose ?? 0)
+      const whole = planLanes(
+        this.spec.sequences,
+        this.spec.batch,
+        new Rng(blockSeed(this.spec.seed, epoch, -1)),
+        epoch >= segmentFromEpoch ? segment : 0,
+        this.spec.transpose ?? 0,
+      )
       this.plan = { epoch, lanes: laneRange(whole, this.spec.lo, this.spec.hi), blocks: blockCount(whole, this.spec.window) }
     }
     return this.plan
@@ -158,11 +186,15 @@ export function combineShards(outputs: ShardOutput[]): ShardOutput {
       if (!g) throw new Error(`a shard has no gradient for ${name}`)
       return g
     })
-    grads.set(name, tf.tidy(() => tf.addN(parts.map((g, i) => tf.mul(g, share[i] as number)))))
+    grads.set(
+      name,
+      tf.tidy(() => tf.addN(parts.map((g, i) => tf.mul(g, share[i] as number)))),
+    )
     tf.dispose(parts)
   }
   const headLosses: Record<string, number> = {}
-  for (const name of Object.keys(first.headLosses)) headLosses[name] = outputs.reduce((sum, o, i) => sum + (o.headLosses[name] ?? 0) * (share[i] as number), 0)
+  for (const name of Object.keys(first.headLosses))
+    headLosses[name] = outputs.reduce((sum, o, i) => sum + (o.headLosses[name] ?? 0) * (share[i] as number), 0)
   return { loss: outputs.reduce((sum, o, i) => sum + o.loss * (share[i] as number), 0), headLosses, scored, grads }
 }
 
@@ -194,7 +226,9 @@ export interface ValidationItem {
  */
 export function validationWork(sets: Sequence[][], threads: number): ValidationItem[][] {
   const work: ValidationItem[][] = Array.from({ length: threads }, () => [])
-  sets.forEach((pieces, set) => splitPieces(pieces, threads).forEach((group, k) => group.length && (work[k] as ValidationItem[]).push({ set, pieces: group })))
+  sets.forEach((pieces, set) =>
+    splitPieces(pieces, threads).forEach((group, k) => group.length && (work[k] as ValidationItem[]).push({ set, pieces: group })),
+  )
   return work
 }
 

@@ -48,7 +48,10 @@ class ShardWorker {
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
       this.waiting.push({
-        resolve: (answer) => (answer.type === expect ? resolve(answer as Extract<FromShard, { type: T }>) : reject(new Error(`${this.label} answered ${answer.type} to ${message.type}`))),
+        resolve: (answer) =>
+          answer.type === expect
+            ? resolve(answer as Extract<FromShard, { type: T }>)
+            : reject(new Error(`${this.label} answered ${answer.type} to ${message.type}`)),
         reject,
       })
       this.worker.postMessage(message)
@@ -79,10 +82,12 @@ export class ShardPool {
     const pool = new ShardPool(workers, weightShapes(options.config))
     try {
       const { valid, backend, ...spec } = options
-      await Promise.all(workers.map((w, k) => {
-        const [lo, hi] = ranges[k] as [number, number]
-        return w.request({ type: 'init', backend, spec: { ...spec, lo, hi }, valid }, 'ready')
-      }))
+      await Promise.all(
+        workers.map((w, k) => {
+          const [lo, hi] = ranges[k] as [number, number]
+          return w.request({ type: 'init', backend, spec: { ...spec, lo, hi }, valid }, 'ready')
+        }),
+      )
     } catch (error) {
       await pool.close()
       throw error
@@ -97,7 +102,9 @@ export class ShardPool {
 
   /** Sends the current weights to every worker (read once, copied to each by postMessage). */
   async setWeights(weights: Map<string, tf.Tensor>): Promise<void> {
-    const arrays: NamedArrays = await Promise.all([...weights].map(async ([name, t]): Promise<[string, Float32Array]> => [name, (await t.data()) as Float32Array]))
+    const arrays: NamedArrays = await Promise.all(
+      [...weights].map(async ([name, t]): Promise<[string, Float32Array]> => [name, (await t.data()) as Float32Array]),
+    )
     await Promise.all(this.workers.map((w) => w.request({ type: 'weights', weights: arrays }, 'weights')))
   }
 

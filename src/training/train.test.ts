@@ -20,9 +20,25 @@ const validSet = { name: 'toy', stepsPerQuarter: 2, sequences: toyCorpus(4, 17, 
 function options(name: string, overrides: Partial<TrainOptions> = {}): TrainOptions {
   const lines: string[] = []
   return {
-    config, train: [trainSet], valid: [validSet], outDir: join(root, name, 'out'), workDir: join(root, name, 'work'),
-    seed: 3, batch: 4, window: 5, learningRate: 0.01, clipNorm: 5, warmupUpdates: 2, evalEveryUpdates: 1000,
-    decayFactor: 0.5, patience: 2, maxDecays: 3, saveEveryMinutes: 100, maxMinutes: 10, maxEpochs: 2, log: (line) => lines.push(line),
+    config,
+    train: [trainSet],
+    valid: [validSet],
+    outDir: join(root, name, 'out'),
+    workDir: join(root, name, 'work'),
+    seed: 3,
+    batch: 4,
+    window: 5,
+    learningRate: 0.01,
+    clipNorm: 5,
+    warmupUpdates: 2,
+    evalEveryUpdates: 1000,
+    decayFactor: 0.5,
+    patience: 2,
+    maxDecays: 3,
+    saveEveryMinutes: 100,
+    maxMinutes: 10,
+    maxEpochs: 2,
+    log: (line) => lines.push(line),
     ...overrides,
   }
 }
@@ -36,7 +52,8 @@ function finalWeights(name: string): Map<string, Float32Array> {
 }
 
 function history(name: string): { updates: number; nll: number }[] {
-  return (JSON.parse(readFileSync(join(root, name, 'work', 'state.json'), 'utf8')) as { history: { updates: number; nll: number }[] }).history
+  return (JSON.parse(readFileSync(join(root, name, 'work', 'state.json'), 'utf8')) as { history: { updates: number; nll: number }[] })
+    .history
 }
 
 function maxDifference(a: Map<string, Float32Array>, b: Map<string, Float32Array>): number {
@@ -80,16 +97,31 @@ describe('train', () => {
   it('starts a new run from a checkpoint (no resume files) and keeps the card cumulative', async () => {
     const lines: string[] = []
     const first = await train(options('seed-run', { maxEpochs: 2, evalEveryUpdates: 4 }))
-    const card = JSON.parse(readFileSync(join(root, 'seed-run', 'out', 'config.json'), 'utf8')) as { training: { updates: number; framesSeen: number } }
-    const result = await train(options('from-checkpoint', { init: join(root, 'seed-run', 'out'), maxEpochs: 4, evalEveryUpdates: 4, log: (line) => lines.push(line) }))
+    const card = JSON.parse(readFileSync(join(root, 'seed-run', 'out', 'config.json'), 'utf8')) as {
+      training: { updates: number; framesSeen: number }
+    }
+    const result = await train(
+      options('from-checkpoint', {
+        init: join(root, 'seed-run', 'out'),
+        maxEpochs: 4,
+        evalEveryUpdates: 4,
+        log: (line) => lines.push(line),
+      }),
+    )
     expect(lines[0]).toMatch(/^started from .*seed-run.out: 2\.00 epochs, \d+ updates/)
-    const state = JSON.parse(readFileSync(join(root, 'from-checkpoint', 'work', 'state.json'), 'utf8')) as { updates: number; framesSeen: number; history: { nll: number }[] }
+    const state = JSON.parse(readFileSync(join(root, 'from-checkpoint', 'work', 'state.json'), 'utf8')) as {
+      updates: number
+      framesSeen: number
+      history: { nll: number }[]
+    }
     expect(state.updates).toBeGreaterThan(card.training.updates)
     expect(state.framesSeen).toBe(card.training.framesSeen * 2)
     // Two more epochs from the checkpoint improve on it.
     expect(result.bestNll).toBeLessThan(first.bestNll as number)
     const other = defaultConfig({ hiddenSizes: [9, 6], dropout: 0.3 })
-    await expect(train(options('wrong-shape', { config: other, init: join(root, 'seed-run', 'out') }))).rejects.toThrow(/another architecture/)
+    await expect(train(options('wrong-shape', { config: other, init: join(root, 'seed-run', 'out') }))).rejects.toThrow(
+      /another architecture/,
+    )
   })
 
   it('adopts segmented lane plans from the next epoch when it resumes a run that predates them', async () => {
@@ -108,7 +140,11 @@ describe('train', () => {
   it('with two threads sharing each block (a real worker thread), trains and validates as one thread does', async () => {
     const before = tf.memory().numTensors
     // Three validation sets, each split between the threads.
-    const valid = [validSet, { ...validSet, name: 'short', sequences: toyCorpus(3, 6, 12) }, { ...validSet, name: 'long', sequences: toyCorpus(2, 40, 13) }]
+    const valid = [
+      validSet,
+      { ...validSet, name: 'short', sequences: toyCorpus(3, 6, 12) },
+      { ...validSet, name: 'long', sequences: toyCorpus(2, 40, 13) },
+    ]
     await train(options('one', { evalEveryUpdates: 3, valid, segment: 6 }))
     const result = await train(options('two', { evalEveryUpdates: 3, threads: 2, valid, segment: 6 }))
     expect(result.stopped).toBe('epochs')
@@ -122,8 +158,20 @@ describe('train', () => {
   }, 60_000)
 
   it('reports a worker that cannot start instead of hanging', async () => {
-    const spec = { config, sequences: trainSet.sequences, batch: 4, window: 5, seed: 1, segment: 0, segmentFromEpoch: 0, valid: [], backend: 'cpu' as const }
+    const spec = {
+      config,
+      sequences: trainSet.sequences,
+      batch: 4,
+      window: 5,
+      seed: 1,
+      segment: 0,
+      segmentFromEpoch: 0,
+      valid: [],
+      backend: 'cpu' as const,
+    }
     await expect(ShardPool.start(spec, [[3, 9]])).rejects.toThrow(/training worker 1: lane range 3..9 is outside 0..4/)
-    await expect(ShardPool.start(spec, [[2, 4]], new URL('data:text/javascript,process.exit(3)'))).rejects.toThrow(/training worker 1 exited \(code 3\)/)
-}, 60_000)
+    await expect(ShardPool.start(spec, [[2, 4]], new URL('data:text/javascript,process.exit(3)'))).rejects.toThrow(
+      /training worker 1 exited \(code 3\)/,
+    )
+  }, 60_000)
 })

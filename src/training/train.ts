@@ -95,7 +95,14 @@ interface RunState {
   /** Segment length of the lane plans (0 = whole pieces) and the first epoch it applies to (absent in older runs). */
   segment?: number
   segmentFromEpoch?: number
-  history: { updates: number; epochs: number; nll: number; scores: Record<string, DatasetScore>; byHead?: Validation['byHead']; date: string }[]
+  history: {
+    updates: number
+    epochs: number
+    nll: number
+    scores: Record<string, DatasetScore>
+    byHead?: Validation['byHead']
+    date: string
+  }[]
   architecture: string
 }
 
@@ -134,16 +141,19 @@ function adoptWeights(config: ModelConfig, from: NetworkWeights, fresh: NetworkW
 function meanKeyRate(sequences: Sequence[], keys: number): number {
   let active = 0
   let frames = 0
-  for (const seq of sequences) for (const frame of seq) {
-    active += frame.length
-    frames++
-  }
+  for (const seq of sequences)
+    for (const frame of seq) {
+      active += frame.length
+      frames++
+    }
   return frames ? Math.min(0.5, Math.max(1e-4, active / frames / keys)) : 4 / KEYS
 }
 
 function formatMinutes(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?'
-  return seconds >= 3600 ? `${Math.floor(seconds / 3600)}h${String(Math.round((seconds % 3600) / 60)).padStart(2, '0')}m` : `${Math.round(seconds / 60)}m`
+  return seconds >= 3600
+    ? `${Math.floor(seconds / 3600)}h${String(Math.round((seconds % 3600) / 60)).padStart(2, '0')}m`
+    : `${Math.round(seconds / 60)}m`
 }
 
 /**
@@ -171,10 +181,28 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
       run.segmentFromEpoch = run.block === 0 ? run.epoch : run.epoch + 1
       if (run.segment) log(`pieces longer than ${run.segment} steps will be laid out as segments from epoch ${run.segmentFromEpoch}`)
     } else if (run.segment !== (options.segment ?? 0)) {
-      log(`this run lays out segments of ${run.segment || 'whole pieces'} (as it started); --segment ${options.segment ?? 0} applies to new runs`)
+      log(
+        `this run lays out segments of ${run.segment || 'whole pieces'} (as it started); --segment ${options.segment ?? 0} applies to new runs`,
+      )
     }
   } else {
-    run = { version: 1, seed: options.seed, epoch: 0, block: 0, updates: 0, framesSeen: 0, lrScale: 1, bestNll: null, badEvals: 0, decays: 0, lastEvalUpdate: 0, segment: options.segment ?? 0, segmentFromEpoch: 0, history: [], architecture: architectureOf(config) }
+    run = {
+      version: 1,
+      seed: options.seed,
+      epoch: 0,
+      block: 0,
+      updates: 0,
+      framesSeen: 0,
+      lrScale: 1,
+      bestNll: null,
+      badEvals: 0,
+      decays: 0,
+      lastEvalUpdate: 0,
+      segment: options.segment ?? 0,
+      segmentFromEpoch: 0,
+      history: [],
+      architecture: architectureOf(config),
+    }
     if (options.init) {
       const start = loadCheckpoint(options.init)
       if (trunkOf(start.config) !== trunkOf(config)) {
@@ -190,7 +218,9 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
       // A fresh shuffle from the next whole epoch: the data position inside the old run is not known.
       run.epoch = Math.ceil(record.epochs)
       run.segmentFromEpoch = run.epoch
-      log(`started from ${options.init}: ${record.epochs.toFixed(2)} epochs, ${record.updates} updates, validation NLL ${record.validationNll?.toFixed(4) ?? '-'} (fresh Adam moments, warm-up again)`)
+      log(
+        `started from ${options.init}: ${record.epochs.toFixed(2)} epochs, ${record.updates} updates, validation NLL ${record.validationNll?.toFixed(4) ?? '-'} (fresh Adam moments, warm-up again)`,
+      )
     } else {
       initial = initWeights(config, options.seed, meanKeyRate(sequences, config.inputKeys))
     }
@@ -211,9 +241,18 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
       framesSeen: run.framesSeen,
       updates: run.updates,
       hyper: {
-        batch: options.batch, window: options.window, learningRate: options.learningRate, lrScale: run.lrScale, clipNorm: options.clipNorm,
-        warmupUpdates: options.warmupUpdates, optimizer: 'adam(0.9,0.999,1e-8)', framesPerEpoch, trainPieces: sequences.length,
-        segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0, transposeAugment: options.transpose ?? 0,
+        batch: options.batch,
+        window: options.window,
+        learningRate: options.learningRate,
+        lrScale: run.lrScale,
+        clipNorm: options.clipNorm,
+        warmupUpdates: options.warmupUpdates,
+        optimizer: 'adam(0.9,0.999,1e-8)',
+        framesPerEpoch,
+        trainPieces: sequences.length,
+        segment: run.segment ?? 0,
+        segmentFromEpoch: run.segmentFromEpoch ?? 0,
+        transposeAugment: options.transpose ?? 0,
         backend: options.backendLabel ?? tf.getBackend(),
       },
       validation: scores,
@@ -229,11 +268,20 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     const validation = await trainer.validate(options.valid)
     const { scores, byHead, pooledByHead, pooled } = validation
     run.lastEvalUpdate = run.updates
-    run.history.push({ updates: run.updates, epochs: run.framesSeen / framesPerEpoch, nll: pooled, scores, ...(Object.keys(byHead).length > 1 ? { byHead } : {}), date: new Date().toISOString() })
+    run.history.push({
+      updates: run.updates,
+      epochs: run.framesSeen / framesPerEpoch,
+      nll: pooled,
+      scores,
+      ...(Object.keys(byHead).length > 1 ? { byHead } : {}),
+      date: new Date().toISOString(),
+    })
     const seconds = ((performance.now() - t0) / 1000).toFixed(0)
     for (const [head, headScores] of Object.entries(byHead)) {
       const parts = Object.entries(headScores).map(([name, s]) => `${name} ${s.nll.toFixed(3)}/${(s.accuracy * 100).toFixed(1)}%`)
-      log(`validation at update ${run.updates}${Object.keys(byHead).length > 1 ? ` (${head} head)` : ''}: pooled NLL ${(pooledByHead[head as HeadName] as number).toFixed(4)} | ${parts.join(' | ')} (${seconds} s)`)
+      log(
+        `validation at update ${run.updates}${Object.keys(byHead).length > 1 ? ` (${head} head)` : ''}: pooled NLL ${(pooledByHead[head as HeadName] as number).toFixed(4)} | ${parts.join(' | ')} (${seconds} s)`,
+      )
     }
     if (run.bestNll === null || pooled < run.bestNll) {
       run.bestNll = pooled
@@ -247,7 +295,9 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
       run.badEvals = 0
       run.decays++
       run.lrScale *= options.decayFactor
-      log(`  no improvement for ${options.patience} validations: learning rate x${options.decayFactor} (decay ${run.decays}/${options.maxDecays})`)
+      log(
+        `  no improvement for ${options.patience} validations: learning rate x${options.decayFactor} (decay ${run.decays}/${options.maxDecays})`,
+      )
       if (run.decays > options.maxDecays) return true
     }
     return false
@@ -267,8 +317,21 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
   let windowStart = performance.now()
   let stopped: 'early' | 'epochs' | 'time' | 'signal' = 'epochs'
   const trainer = await BlockTrainer.start({
-    spec: { config, sequences, batch: options.batch, window: options.window, seed: run.seed, segment: run.segment ?? 0, segmentFromEpoch: run.segmentFromEpoch ?? 0, transpose: options.transpose ?? 0 },
-    threads: options.threads ?? 1, valid: options.valid, backend: options.backend, weights: initial, adam,
+    spec: {
+      config,
+      sequences,
+      batch: options.batch,
+      window: options.window,
+      seed: run.seed,
+      segment: run.segment ?? 0,
+      segmentFromEpoch: run.segmentFromEpoch ?? 0,
+      transpose: options.transpose ?? 0,
+    },
+    threads: options.threads ?? 1,
+    valid: options.valid,
+    backend: options.backend,
+    weights: initial,
+    adam,
   }).catch((error: unknown) => {
     disposeWeights(initial)
     adam.dispose()
@@ -294,7 +357,15 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
           windowFrames = 0
           windowStart = now
           const left = ((blocks - run.block - 1) * options.batch * options.window) / fps
-          log(`epoch ${(run.framesSeen / framesPerEpoch).toFixed(3)} | update ${run.updates} | loss ${loss.toFixed(3)} (avg ${emaLoss.toFixed(3)}${Object.keys(headLosses).length > 1 ? `; ${Object.entries(headLosses).map(([h, l]) => `${h} ${l.toFixed(3)}`).join(', ')}` : ''}) | ${fps.toFixed(0)} frames/s | lr ${lr.toExponential(1)} | |g| ${gradNorm.toFixed(2)} | epoch ETA ${formatMinutes(left)} | tensors ${tf.memory().numTensors}`)
+          log(
+            `epoch ${(run.framesSeen / framesPerEpoch).toFixed(3)} | update ${run.updates} | loss ${loss.toFixed(3)} (avg ${emaLoss.toFixed(3)}${
+              Object.keys(headLosses).length > 1
+                ? `; ${Object.entries(headLosses)
+                    .map(([h, l]) => `${h} ${l.toFixed(3)}`)
+                    .join(', ')}`
+                : ''
+            }) | ${fps.toFixed(0)} frames/s | lr ${lr.toExponential(1)} | |g| ${gradNorm.toFixed(2)} | epoch ETA ${formatMinutes(left)} | tensors ${tf.memory().numTensors}`,
+          )
         }
         const overTime = performance.now() - started > options.maxMinutes * 60_000
         if (run.updates - run.lastEvalUpdate >= options.evalEveryUpdates) {
@@ -330,7 +401,9 @@ export async function train(options: TrainOptions): Promise<{ stopped: 'early' |
     process.off('SIGTERM', onSignal)
   }
   await saveResume()
-  log(`stopped (${stopped}) after ${run.updates} updates, ${(run.framesSeen / framesPerEpoch).toFixed(3)} epochs; resume files in ${options.workDir}`)
+  log(
+    `stopped (${stopped}) after ${run.updates} updates, ${(run.framesSeen / framesPerEpoch).toFixed(3)} epochs; resume files in ${options.workDir}`,
+  )
   disposeWeights(trainer.weights)
   adam.dispose()
   return { stopped, bestNll: run.bestNll }

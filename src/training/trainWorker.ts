@@ -29,7 +29,10 @@ async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: 
       if (!trainer) throw new Error('weights before init')
       if (weights) disposeWeights(weights)
       const shapes = weightShapes(trainer.spec.config)
-      weights = weightsFromMap(trainer.spec.config, new Map(message.weights.map(([name, values]) => [name, tf.tensor(values, shapes.get(name) ?? [values.length])])))
+      weights = weightsFromMap(
+        trainer.spec.config,
+        new Map(message.weights.map(([name, values]) => [name, tf.tensor(values, shapes.get(name) ?? [values.length])])),
+      )
       return { reply: { type: 'weights' } }
     }
     case 'step': {
@@ -39,13 +42,20 @@ async function handle(message: ToShard): Promise<{ reply: FromShard; transfer?: 
       // A copy that owns its buffer, so that it can be transferred (some backends hand out their own storage).
       for (const [name, g] of out.grads) grads.push([name, ((await g.data()) as Float32Array).slice()])
       tf.dispose([...out.grads.values()])
-      return { reply: { type: 'step', loss: out.loss, headLosses: out.headLosses, scored: out.scored, grads }, transfer: grads.map(([, v]) => v.buffer as ArrayBuffer) }
+      return {
+        reply: { type: 'step', loss: out.loss, headLosses: out.headLosses, scored: out.scored, grads },
+        transfer: grads.map(([, v]) => v.buffer as ArrayBuffer),
+      }
     }
     case 'evaluate': {
       if (!weights || !trainer) throw new Error('evaluate before weights')
       const set = valid[message.set]
       if (!set) throw new Error(`no validation set ${message.set}`)
-      const score = await evaluateSequences(weights, message.pieces.map((i) => set.sequences[i] ?? []), headsOfConfig(trainer.spec.config))
+      const score = await evaluateSequences(
+        weights,
+        message.pieces.map((i) => set.sequences[i] ?? []),
+        headsOfConfig(trainer.spec.config),
+      )
       return { reply: { type: 'evaluate', score } }
     }
   }

@@ -14,7 +14,11 @@ mkdirSync(bin)
 symlinkSync(resolve('bin/neural-piano.mjs'), join(bin, 'neural-piano'))
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(bin, 'neural-piano'), ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NEURAL_PIANO_BACKEND: 'cpu' } })
+  const r = spawnSync(process.execPath, [join(bin, 'neural-piano'), ...args], {
+    cwd: scratch,
+    encoding: 'utf8',
+    env: { ...process.env, NEURAL_PIANO_BACKEND: 'cpu' },
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

@@ -28,7 +28,10 @@ describe('the shipped model continues the Minuet in G with the defaults (Chromiu
     await app.page.getByTestId('model-status').filter({ hasText: 'Model: ready' }).waitFor({ timeout: 90_000 })
     dialogs.opens.push(join(docs, 'minuet.mid'))
     await app.page.keyboard.press('Control+o')
-    await app.page.getByTestId('document-name').filter({ hasText: /^minuet\.mid/ }).waitFor()
+    await app.page
+      .getByTestId('document-name')
+      .filter({ hasText: /^minuet\.mid/ })
+      .waitFor()
   })
   afterAll(async () => {
     await app?.close()
@@ -38,14 +41,18 @@ describe('the shipped model continues the Minuet in G with the defaults (Chromiu
     const { page } = app
     await page.getByTestId('piano-roll').focus()
     await page.keyboard.press('Control+a')
-    await expect(page.getByTestId('continue-unheard').textContent()).resolves.toBe('The model hears eighth notes: 2 of 46 notes were merged.')
+    await expect(page.getByTestId('continue-unheard').textContent()).resolves.toBe(
+      'The model hears eighth notes: 2 of 46 notes were merged.',
+    )
   })
 
   it('writes 4 variations of 4 bars after bar 8 and says the key it heard the minuet in, and who chose it', async () => {
     const { page } = app
     await page.getByTestId('continue').click()
     await page.getByTestId('candidate-index').filter({ hasText: 'Candidate 1 of 4' }).waitFor({ timeout: 90_000 })
-    await expect(page.getByText(/^Written in [\d.]+ s, in [A-G][#b]? (major|minor) \(by a key profile and the model, /).count()).resolves.toBe(1)
+    await expect(
+      page.getByText(/^Written in [\d.]+ s, in [A-G][#b]? (major|minor) \(by a key profile and the model, /).count(),
+    ).resolves.toBe(1)
     await page.screenshot({ path: screenshotPath('editor-continuation.png') })
   })
 

@@ -18,7 +18,8 @@ async function rollBox(page: Page): Promise<{ x: number; y: number; width: numbe
   return box
 }
 
-const noteCount = async (page: Page) => Number(((await page.getByTestId('note-count').textContent()) ?? '').replace(/[^\d].*$/, '').replace(/,/g, ''))
+const noteCount = async (page: Page) =>
+  Number(((await page.getByTestId('note-count').textContent()) ?? '').replace(/[^\d].*$/, '').replace(/,/g, ''))
 
 describe('the editor: draw, select bars, continue, choose, accept, undo (Chromium, real main handlers, tiny checkpoint)', () => {
   let app: AppUnderTest
@@ -47,7 +48,7 @@ describe('the editor: draw, select bars, continue, choose, accept, undo (Chromiu
     await page.getByTestId('piano-roll').click({ position: { x: KEYBOARD + 5, y: RULER + 5 } }) // focus
     await page.keyboard.press('Control+z') // the focusing click drew a note: take it back
     await page.keyboard.press('Control+0') // fit: an empty song shows four bars
-    const barWidth = (box.width - KEYBOARD) * 0.96 / 4
+    const barWidth = ((box.width - KEYBOARD) * 0.96) / 4
     const rows = [0, 2, 4, 2, 5, 4, 2, 0]
     for (let i = 0; i < rows.length; i++) {
       const x = box.x + KEYBOARD + (i * barWidth) / 8 + 3

@@ -41,7 +41,8 @@ async function drag(page: Page, from: [number, number], to: [number, number], mo
   for (const m of modifiers) await page.keyboard.up(m)
 }
 
-const noteCount = async (page: Page) => Number(((await page.getByTestId('note-count').textContent()) ?? '').replace(/[^\d].*$/, '').replace(/,/g, ''))
+const noteCount = async (page: Page) =>
+  Number(((await page.getByTestId('note-count').textContent()) ?? '').replace(/[^\d].*$/, '').replace(/,/g, ''))
 
 describe('editing by mouse and keyboard, and files through the editor UI (Chromium, real main handlers)', () => {
   let browser: Browser
@@ -56,7 +57,10 @@ describe('editing by mouse and keyboard, and files through the editor UI (Chromi
     dialogs.saves.push(path)
     await app.page.getByTestId('piano-roll').focus()
     await app.page.keyboard.press('Control+e')
-    await app.page.getByTestId('message').filter({ hasText: `Exported export-${exports}.mid.` }).waitFor()
+    await app.page
+      .getByTestId('message')
+      .filter({ hasText: `Exported export-${exports}.mid.` })
+      .waitFor()
     return importMidi(new Uint8Array(readFileSync(path))).song.tracks.flatMap((t) => t.notes)
   }
 
@@ -75,7 +79,9 @@ describe('editing by mouse and keyboard, and files through the editor UI (Chromi
   it('without a model the editor says so plainly and still edits', async () => {
     await expect(app.page.getByTestId('continue-model').textContent()).resolves.toMatch(/^No model:/)
     await app.page.getByTestId('continue').click()
-    await expect(app.page.getByTestId('continue-error').textContent()).resolves.toMatch(/No model is available .* Everything else keeps working\./)
+    await expect(app.page.getByTestId('continue-error').textContent()).resolves.toMatch(
+      /No model is available .* Everything else keeps working\./,
+    )
   })
 
   it('draws notes whose drag sets the length, snapped to the 1/16 grid', async () => {
@@ -161,11 +167,14 @@ describe('editing by mouse and keyboard, and files through the editor UI (Chromi
     const { page } = app
     const bytes = exportMidi(scaleSong('Dropped'))
     dialogs.closes.push('discard')
-    await page.evaluate((data) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([new Uint8Array(data)], 'dropped.mid', { type: 'audio/midi' }))
-      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
-    }, [...bytes])
+    await page.evaluate(
+      (data) => {
+        const transfer = new DataTransfer()
+        transfer.items.add(new File([new Uint8Array(data)], 'dropped.mid', { type: 'audio/midi' }))
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      },
+      [...bytes],
+    )
     await page.getByTestId('import-notice').waitFor()
     await expect(noteCount(page)).resolves.toBe(8)
     await expect(page.getByTestId('document-name').textContent()).resolves.toBe('dropped.mid')
@@ -208,7 +217,11 @@ describe('restore after a crash, through the editor', () => {
       await expect(noteCount(first.page)).resolves.toBe(3)
       // Autosave runs every 5 s while there are unsaved changes: wait for one that holds the 3 notes.
       const autosave = join(dataDir, 'autosave.json')
-      for (let waited = 0; waited < 20_000 && !(existsSync(autosave) && readFileSync(autosave, 'utf8').split('"pitch"').length - 1 === 3); waited += 250) {
+      for (
+        let waited = 0;
+        waited < 20_000 && !(existsSync(autosave) && readFileSync(autosave, 'utf8').split('"pitch"').length - 1 === 3);
+        waited += 250
+      ) {
         await first.page.waitForTimeout(250)
       }
       await first.close() // the crash: no clean exit
@@ -219,7 +232,10 @@ describe('restore after a crash, through the editor', () => {
         await next.page.screenshot({ path: screenshotPath('editor-restore.png') })
         await next.page.getByTestId('restore-accept').click()
         await next.page.getByTestId('restore-prompt').waitFor({ state: 'detached' })
-        await next.page.getByTestId('note-count').filter({ hasText: /^3 notes/ }).waitFor()
+        await next.page
+          .getByTestId('note-count')
+          .filter({ hasText: /^3 notes/ })
+          .waitFor()
         await expect(next.page.getByTestId('document-name').textContent()).resolves.toMatch(/•$/)
         expect(next.errors).toEqual([])
       } finally {

@@ -73,7 +73,10 @@ describe('velocity lane, position readout, tracks (Chromium, real main handlers,
     dialogs.opens.push(path)
     dialogs.closes.push('discard')
     await app.page.keyboard.press('Control+o')
-    await app.page.getByTestId('document-name').filter({ hasText: new RegExp(`^${name}`) }).waitFor()
+    await app.page
+      .getByTestId('document-name')
+      .filter({ hasText: new RegExp(`^${name}`) })
+      .waitFor()
   }
 
   /** Exports MIDI (Ctrl+E) and reads the file back. */
@@ -81,7 +84,10 @@ describe('velocity lane, position readout, tracks (Chromium, real main handlers,
     const path = join(docs, `export-${++files}.mid`)
     dialogs.saves.push(path)
     await app.page.keyboard.press('Control+e')
-    await app.page.getByTestId('message').filter({ hasText: `Exported export-${files}.mid.` }).waitFor()
+    await app.page
+      .getByTestId('message')
+      .filter({ hasText: `Exported export-${files}.mid.` })
+      .waitFor()
     return importMidi(new Uint8Array(readFileSync(path))).song
   }
 
@@ -91,7 +97,10 @@ describe('velocity lane, position readout, tracks (Chromium, real main handlers,
     dialogs.saves.push(join(docs, name))
     await app.page.getByText('Export ▾').click()
     await app.page.getByRole('menuitem', { name: 'Audio (WAV)…' }).click()
-    await app.page.getByTestId('message').filter({ hasText: `Exported ${name}.` }).waitFor({ timeout: 60_000 })
+    await app.page
+      .getByTestId('message')
+      .filter({ hasText: `Exported ${name}.` })
+      .waitFor({ timeout: 60_000 })
     return readFileSync(join(docs, name))
   }
 
@@ -113,7 +122,9 @@ describe('velocity lane, position readout, tracks (Chromium, real main handlers,
   it('lists the tracks of the opened file, each in its colour', async () => {
     const { page } = app
     await expect(trackNames(page)).resolves.toEqual(['Right hand', 'Left hand'])
-    const colours = await page.getByTestId('track').evaluateAll((rows) => rows.map((r) => (r.querySelector('input[type=color]') as HTMLInputElement).value))
+    const colours = await page
+      .getByTestId('track')
+      .evaluateAll((rows) => rows.map((r) => (r.querySelector('input[type=color]') as HTMLInputElement).value))
     expect(new Set(colours).size).toBe(2)
   })
 
@@ -233,7 +244,10 @@ describe('velocity lane, position readout, tracks (Chromium, real main handlers,
     await expect(trackNames(page)).resolves.toEqual([''])
     dialogs.opens.push(join(docs, 'saved.mid'))
     await page.keyboard.press('Control+o')
-    await page.getByTestId('document-name').filter({ hasText: /^saved\.mid/ }).waitFor()
+    await page
+      .getByTestId('document-name')
+      .filter({ hasText: /^saved\.mid/ })
+      .waitFor()
     await expect(trackNames(page)).resolves.toEqual(['Right hand', 'Left hand', 'Continuation 1'])
   })
 

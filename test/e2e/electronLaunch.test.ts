@@ -15,7 +15,8 @@ function electronBinary(): { path?: string; reason?: string } {
     const path = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : 'electron')
     return existsSync(path) ? { path } : { reason: `no Electron binary at ${path} (ELECTRON_OVERRIDE_DIST_PATH)` }
   }
-  if (!existsSync(pathFile)) return { reason: 'no Electron binary: node_modules/electron/path.txt is missing (the binary was never downloaded)' }
+  if (!existsSync(pathFile))
+    return { reason: 'no Electron binary: node_modules/electron/path.txt is missing (the binary was never downloaded)' }
   const path = join(packageDir, 'dist', readFileSync(pathFile, 'utf8'))
   return existsSync(path) ? { path } : { reason: `no Electron binary at ${path}` }
 }
@@ -25,11 +26,21 @@ if (binary.reason) console.log(`[skip] Electron launch test: ${binary.reason}`)
 
 describe.skipIf(!binary.path)(`the app in Electron${binary.reason ? ` (skipped: ${binary.reason})` : ''}`, () => {
   it('opens the window with the shell, the secure bridge and a ready model', async () => {
-    const app = await electron.launch({ executablePath: binary.path!, args: [resolve('.')], env: { ...process.env, NODE_ENV: 'production' } })
+    const app = await electron.launch({
+      executablePath: binary.path!,
+      args: [resolve('.')],
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
     try {
       const page = await app.firstWindow()
-      await page.getByTestId('backend').filter({ hasText: /wasm|node|cpu/ }).waitFor({ timeout: 60_000 })
-      const probe = await page.evaluate(() => ({ api: typeof window.api.info, require: typeof (window as unknown as { require?: unknown }).require }))
+      await page
+        .getByTestId('backend')
+        .filter({ hasText: /wasm|node|cpu/ })
+        .waitFor({ timeout: 60_000 })
+      const probe = await page.evaluate(() => ({
+        api: typeof window.api.info,
+        require: typeof (window as unknown as { require?: unknown }).require,
+      }))
       expect(probe).toEqual({ api: 'function', require: 'undefined' })
       const windows = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))
       expect(windows).toEqual([true])

@@ -41,7 +41,11 @@ function notesOf(song: Song) {
 
 beforeAll(async () => {
   const bundle = await build({
-    stdin: { contents: `import * as files from './index.ts'; window.__npFiles = files`, resolveDir: resolve('src/renderer/src/files'), loader: 'ts' },
+    stdin: {
+      contents: `import * as files from './index.ts'; window.__npFiles = files`,
+      resolveDir: resolve('src/renderer/src/files'),
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     // The renderer reaches src/shared as $shared/… (electron.vite.config.ts, vitest.config.ts).
@@ -98,7 +102,10 @@ describe('files in the app: save, open, import, drop, autosave, restore', () => 
     expect(exported).toEqual({ status: 'done', name: 'selection.mid' })
     expect(dialogs.shown.at(-1)).toBe('save:Etude bars 1-2.mid:midi')
     const bytes = [...readFileSync(join(docs, 'selection.mid'))]
-    const imported = await app.page.evaluate((b) => window.__npFiles.importDroppedFile(new File([new Uint8Array(b)], 'selection.mid')), bytes)
+    const imported = await app.page.evaluate(
+      (b) => window.__npFiles.importDroppedFile(new File([new Uint8Array(b)], 'selection.mid')),
+      bytes,
+    )
     if (imported.status !== 'done') throw new Error(`import failed: ${JSON.stringify(imported)}`)
     expect(notesOf(imported.song)).toEqual(notesOf(selection))
   })
@@ -110,7 +117,10 @@ describe('files in the app: save, open, import, drop, autosave, restore', () => 
     writeFileSync(join(docs, 'broken.mid'), Uint8Array.from([0x4d, 0x54, 0x68, 0x64, 0, 0, 0, 6, 0, 1]))
     dialogs.opens.push(join(docs, 'broken.mid'))
     const outcome = await app.page.evaluate(() => window.__npFiles.openFromDialog())
-    expect(outcome).toEqual({ status: 'failed', error: expect.stringMatching(/^Broken\.mid is not a MIDI file that can be read: .{8,}\.$/) })
+    expect(outcome).toEqual({
+      status: 'failed',
+      error: expect.stringMatching(/^Broken\.mid is not a MIDI file that can be read: .{8,}\.$/),
+    })
     expect(app.files.document.path).toBe(join(docs, 'keep.mid'))
     expect(readFileSync(join(docs, 'keep.mid'))).toEqual(before)
     expect(app.titles.at(-1)).toBe('keep.mid — Neural Piano')
@@ -161,7 +171,10 @@ describe('autosave and restore after a crash', () => {
         await status.set(true, 'Sketch')
         const autosave = new window.__npFiles.Autosave({ intervalMs: 100 })
         let song = a
-        const stop = autosave.start(() => song, () => true)
+        const stop = autosave.start(
+          () => song,
+          () => true,
+        )
         await new Promise((r) => setTimeout(r, 350))
         song = b
         await new Promise((r) => setTimeout(r, 350))
@@ -179,7 +192,11 @@ describe('autosave and restore after a crash', () => {
         const offer = await window.__npFiles.checkRestore()
         return { offer, restored: await window.__npFiles.restore() }
       })
-      expect(offer).toMatchObject({ name: 'Sketch', notes: 8, message: expect.stringMatching(/^Neural Piano did not close properly\. Restore “Sketch” \(8 notes\)/) })
+      expect(offer).toMatchObject({
+        name: 'Sketch',
+        notes: 8,
+        message: expect.stringMatching(/^Neural Piano did not close properly\. Restore “Sketch” \(8 notes\)/),
+      })
       expect(restored).toMatchObject({ status: 'done', name: 'Sketch', song: { name: 'Latest' } })
       expect(next.titles.at(-1)).toBe('Sketch • — Neural Piano')
       await next.page.evaluate(() => window.__npFiles.discardRestore())

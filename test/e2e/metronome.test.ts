@@ -19,7 +19,11 @@ const SAMPLE_RATE = 16_000
 
 /** What the page renders (test/e2e/pages/metronomeRender.ts has the same shape). */
 interface RenderRequest {
-  song: { ppq: number; tempos: { ticks: number; microsecondsPerQuarter: number }[]; timeSignatures: { ticks: number; numerator: number; denominator: number }[] }
+  song: {
+    ppq: number
+    tempos: { ticks: number; microsecondsPerQuarter: number }[]
+    timeSignatures: { ticks: number; numerator: number; denominator: number }[]
+  }
   from: number | null
   to: number | null
   enabled: boolean
@@ -83,7 +87,11 @@ describe('the metronome, rendered offline and its clicks counted (Chromium)', ()
   let browser: Browser
   let page: Page
   const render = (request: Omit<RenderRequest, 'sampleRate' | 'lead'>) =>
-    page.evaluate((r) => (window as unknown as { __renderMetronome(r: RenderRequest): Promise<number[]> }).__renderMetronome(r), { ...request, lead: LEAD, sampleRate: SAMPLE_RATE })
+    page.evaluate((r) => (window as unknown as { __renderMetronome(r: RenderRequest): Promise<number[]> }).__renderMetronome(r), {
+      ...request,
+      lead: LEAD,
+      sampleRate: SAMPLE_RATE,
+    })
 
   beforeAll(async () => {
     const bundle = await build({
@@ -111,7 +119,11 @@ describe('the metronome, rendered offline and its clicks counted (Chromium)', ()
   })
 
   it('with no end (recording), goes on past its first scheduled bars', async () => {
-    const fast = { ppq: 480, timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }], tempos: [{ ticks: 0, microsecondsPerQuarter: 250_000 }] }
+    const fast = {
+      ppq: 480,
+      timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }],
+      tempos: [{ ticks: 0, microsecondsPerQuarter: 250_000 }],
+    }
     const heard = listen(await render({ song: fast, from: 0, to: null, enabled: true, seconds: LEAD + 10.1 }))
     // 240 bpm: four clicks a second for 10 s; the first 8 bars are scheduled at once, the rest as it plays.
     expect(heard).toHaveLength(41)
@@ -159,11 +171,14 @@ describe('the metronome stays out of exports (Chromium, real main handlers)', ()
       { pitch: 60, ticks: 0, durationTicks: 240, velocity: 100 },
       { pitch: 67, ticks: 3840, durationTicks: 240, velocity: 100 },
     ])
-    await page.evaluate((bytes) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([new Uint8Array(bytes)], 'two.mid', { type: 'audio/midi' }))
-      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
-    }, [...exportMidi(song)])
+    await page.evaluate(
+      (bytes) => {
+        const transfer = new DataTransfer()
+        transfer.items.add(new File([new Uint8Array(bytes)], 'two.mid', { type: 'audio/midi' }))
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      },
+      [...exportMidi(song)],
+    )
     await page.getByTestId('document-name').filter({ hasText: 'two.mid' }).waitFor()
     await page.getByTestId('piano-roll').focus()
     await page.keyboard.press('k')

@@ -165,7 +165,9 @@ describe('playing in from a MIDI keyboard: record with a count-in, continue, exp
     const { song } = importMidi(new Uint8Array(readFileSync(path)))
     const notes = song.tracks.flatMap((t) => t.notes)
     const scale = song.ppq / 480
-    const played = notes.filter((n) => n.ticks < 1920 * scale).map((n) => ({ ...n, ticks: n.ticks / scale, durationTicks: n.durationTicks / scale }))
+    const played = notes
+      .filter((n) => n.ticks < 1920 * scale)
+      .map((n) => ({ ...n, ticks: n.ticks / scale, durationTicks: n.durationTicks / scale }))
     expect(played).toEqual(expectedNotes())
     expect(notes.filter((n) => n.ticks >= 1920 * scale)).toHaveLength(written)
   })

@@ -123,7 +123,10 @@ describe('neural-piano studio in Chromium, through the real server', () => {
     await fileButton('New').click()
     const [again] = await Promise.all([page.waitForEvent('filechooser'), fileButton('Open').click()])
     await again.setFiles(join(docs, 'saved.mid'))
-    await page.getByTestId('import-notice').filter({ hasText: `Read ${continued} notes` }).waitFor()
+    await page
+      .getByTestId('import-notice')
+      .filter({ hasText: `Read ${continued} notes` })
+      .waitFor()
     expect(await noteCount(page)).toBe(continued)
   })
 

@@ -18,7 +18,14 @@ const asset = `/assets/${readdirSync(join(outDir, 'renderer', 'assets')).find((f
 const body = JSON.stringify({ payload: undefined })
 
 beforeAll(async () => {
-  studio = await startStudioProcess(['--port', '0', '--model', join(tempFolder('np-nomodel-'), 'none'), '--data-dir', tempFolder('np-studio-data-')])
+  studio = await startStudioProcess([
+    '--port',
+    '0',
+    '--model',
+    join(tempFolder('np-nomodel-'), 'none'),
+    '--data-dir',
+    tempFolder('np-studio-data-'),
+  ])
   cookie = `neural-piano-${studio.port}=${studio.token}`
 })
 afterAll(async () => {
@@ -33,7 +40,11 @@ describe('the studio server refuses requests that are not from its own page', ()
     expect((await send(studio.port, `/?token=${'0'.repeat(64)}`)).status).toBe(403)
     expect((await send(studio.port, asset)).status).toBe(403)
     expect((await send(studio.port, asset, { headers: { cookie: wrong } })).status).toBe(403)
-    const api = await send(studio.port, '/api/invoke/app:info', { method: 'POST', headers: { cookie: wrong, origin: studio.origin, 'content-type': 'application/json' }, body })
+    const api = await send(studio.port, '/api/invoke/app:info', {
+      method: 'POST',
+      headers: { cookie: wrong, origin: studio.origin, 'content-type': 'application/json' },
+      body,
+    })
     expect(api.status).toBe(403)
     expect(api.body).toBe('Neural Piano refused this request: wrong token. Open the address that "neural-piano studio" printed.\n')
     expect(studio.output()).toContain('[studio] refused POST /api/invoke/app:info: wrong token')
@@ -47,7 +58,12 @@ describe('the studio server refuses requests that are not from its own page', ()
   })
 
   it('an API request from another origin or site, or one that names no origin', async () => {
-    const invoke = (headers: Record<string, string>) => send(studio.port, '/api/invoke/app:info', { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body })
+    const invoke = (headers: Record<string, string>) =>
+      send(studio.port, '/api/invoke/app:info', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', ...headers },
+        body,
+      })
     expect((await invoke({ origin: 'http://attacker.example' })).status).toBe(403)
     expect((await invoke({ origin: `http://127.0.0.1:${studio.port + 1}` })).status).toBe(403)
     expect((await invoke({})).status).toBe(403)
@@ -72,7 +88,9 @@ describe('the studio server refuses requests that are not from its own page', ()
   })
 
   it('listens on the loopback interface only', async (context) => {
-    const external = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)
     if (!external) {
       console.log('skipped: this machine has no network interface besides loopback to try')
       return context.skip()
@@ -88,7 +106,14 @@ describe('the studio server refuses requests that are not from its own page', ()
 
 describe('a second studio', () => {
   it('on a busy port takes the next free one and says so, and SIGTERM stops it cleanly', async () => {
-    const second = await startStudioProcess(['--port', String(studio.port), '--model', join(tempFolder('np-nomodel-'), 'none'), '--data-dir', tempFolder('np-studio-data-')])
+    const second = await startStudioProcess([
+      '--port',
+      String(studio.port),
+      '--model',
+      join(tempFolder('np-nomodel-'), 'none'),
+      '--data-dir',
+      tempFolder('np-studio-data-'),
+    ])
     try {
       expect(second.port).toBeGreaterThan(studio.port)
       expect(second.output()).toContain(`port ${studio.port} is busy, using ${second.port}`)

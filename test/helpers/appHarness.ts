@@ -76,16 +76,23 @@ function preloadShim(preloadSource: string): string {
 }
 
 /** Starts the model host and the page; call close() when done. */
-export async function startApp(options: { browser?: Browser; modelDir?: string; dialogs?: Dialogs; dataDir?: string; initScript?: string } = {}): Promise<AppUnderTest> {
+export async function startApp(
+  options: { browser?: Browser; modelDir?: string; dialogs?: Dialogs; dataDir?: string; initScript?: string } = {},
+): Promise<AppUnderTest> {
   const rendererDir = join(outDir, 'renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run "npm run build" first')
-  const model = new ModelHost(pathToFileURL(join(outDir, 'main', 'modelWorker.js')), { modelDir: options.modelDir ?? resolve('resources/model') })
+  const model = new ModelHost(pathToFileURL(join(outDir, 'main', 'modelWorker.js')), {
+    modelDir: options.modelDir ?? resolve('resources/model'),
+  })
   const browser = options.browser ?? (await launchChromium())
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 860 } })
   const errors: string[] = []
   const page = await context.newPage()
   const emit: AppUnderTest['emit'] = async (channel, payload) => {
-    await page.evaluate(([c, p]) => (window as unknown as { __npEmit(c: string, p: unknown): void }).__npEmit(c, p), [channel, payload] as const)
+    await page.evaluate(([c, p]) => (window as unknown as { __npEmit(c: string, p: unknown): void }).__npEmit(c, p), [
+      channel,
+      payload,
+    ] as const)
   }
   const notify: AppUnderTest['emit'] = (channel, payload) => emit(channel, payload).catch(() => undefined)
   const dataDir = options.dataDir ?? tempFolder('np-data-')

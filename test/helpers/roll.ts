@@ -19,7 +19,10 @@ export async function noteCount(page: Page): Promise<number> {
 
 /** Waits until the status bar shows `count` notes (a song loads a moment after its prompt or notice goes). */
 export async function waitForNotes(page: Page, count: number): Promise<void> {
-  await page.getByTestId('note-count').filter({ hasText: new RegExp(`^${count} notes?\\b`) }).waitFor({ timeout: 10_000 })
+  await page
+    .getByTestId('note-count')
+    .filter({ hasText: new RegExp(`^${count} notes?\\b`) })
+    .waitFor({ timeout: 10_000 })
 }
 
 /** Draws eight eighth notes in bar 1 of an empty song with the mouse, as a user would (after Fit). */

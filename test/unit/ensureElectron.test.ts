@@ -24,7 +24,10 @@ function standIn(name: string, installJs: string, installed = false): string {
 
 function run(dir: string, lifecycle = 'prestart'): { status: number | null; out: string; ms: number } {
   const started = performance.now()
-  const r = spawnSync(process.execPath, [script], { env: { ...process.env, NP_ELECTRON_DIR: dir, npm_lifecycle_event: lifecycle }, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [script], {
+    env: { ...process.env, NP_ELECTRON_DIR: dir, npm_lifecycle_event: lifecycle },
+    encoding: 'utf8',
+  })
   return { status: r.status, out: `${r.stdout}${r.stderr}`, ms: performance.now() - started }
 }
 
@@ -46,7 +49,7 @@ describe('npm start before electron-vite', () => {
     expect(r.out).toContain('npm run dev: the Electron binary could not be fetched (the installer exited with code 1)')
   })
 
-  it('online: runs Electron\'s installer and goes on when the binary is in place', () => {
+  it("online: runs Electron's installer and goes on when the binary is in place", () => {
     const online = [
       'const { writeFileSync } = require("node:fs")',
       'writeFileSync(__dirname + "/path.txt", "electron")',

@@ -14,7 +14,9 @@ describe.skipIf(!python)('converting a dataset pickle to piano-roll JSON', () =>
     const dir = tempFolder('np-pickle-')
     const make = `import pickle\npickle.dump({'train': [[(60, 64, 67), (), (108, 21)]], 'valid': [[(62,)]], 'test': [[(65, 60)]]}, open(${JSON.stringify(join(dir, 'JSB Chorales.pickle'))}, 'wb'))`
     expect(spawnSync('python3', ['-c', make]).status).toBe(0)
-    const r = spawnSync('python3', [resolve('scripts/data/pickleToJson.py'), join(dir, 'JSB Chorales.pickle'), join(dir, 'jsb')], { encoding: 'utf8' })
+    const r = spawnSync('python3', [resolve('scripts/data/pickleToJson.py'), join(dir, 'JSB Chorales.pickle'), join(dir, 'jsb')], {
+      encoding: 'utf8',
+    })
     expect(r.status, r.stderr).toBe(0)
     const train = loadPianoRollJson(join(dir, 'jsb', 'train.json'))
     expect(train.stepsPerQuarter).toBe(1)
@@ -24,8 +26,13 @@ describe.skipIf(!python)('converting a dataset pickle to piano-roll JSON', () =>
 
   it('refuses a note outside the 88 keys, naming it', () => {
     const dir = tempFolder('np-pickle-')
-    spawnSync('python3', ['-c', `import pickle\npickle.dump({'train': [[(20,)]], 'valid': []}, open(${JSON.stringify(join(dir, 'Nottingham.pickle'))}, 'wb'))`])
-    const r = spawnSync('python3', [resolve('scripts/data/pickleToJson.py'), join(dir, 'Nottingham.pickle'), join(dir, 'out')], { encoding: 'utf8' })
+    spawnSync('python3', [
+      '-c',
+      `import pickle\npickle.dump({'train': [[(20,)]], 'valid': []}, open(${JSON.stringify(join(dir, 'Nottingham.pickle'))}, 'wb'))`,
+    ])
+    const r = spawnSync('python3', [resolve('scripts/data/pickleToJson.py'), join(dir, 'Nottingham.pickle'), join(dir, 'out')], {
+      encoding: 'utf8',
+    })
     expect(r.status).not.toBe(0)
     expect(r.stderr).toContain('outside the 88 keys')
   })

@@ -22,7 +22,8 @@ describe('the real pieces of bench:music', () => {
   })
 
   it("lose to the model's eighth-note grid what a musician would expect", () => {
-    const loss = (song: ReturnType<typeof bachPrelude>, stepsPerQuarter = 2) => gridLoss(modelNotes(song), song, { start: 0, end: 8 }, stepsPerQuarter)
+    const loss = (song: ReturnType<typeof bachPrelude>, stepsPerQuarter = 2) =>
+      gridLoss(modelNotes(song), song, { start: 0, end: 8 }, stepsPerQuarter)
     // On a sixteenth grid the prelude loses only its re-struck bass: twice in every bar (8), and across
     // the bars 1-2, 4-5, 5-6 and 7-8 that keep their bass note (4). Eighths merge its figures too.
     expect(loss(bachPrelude(), 4)).toMatchObject({ notes: 128, merged: 12, step: 'sixteenth notes' })

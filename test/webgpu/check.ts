@@ -52,5 +52,12 @@ for (const [name, a] of gpu.values) {
   })
   gaps[name] = gap / scale
 }
-console.log(JSON.stringify({ report: gpu.report, gaps, loss: [gpu.values.get("loss")?.[0], cpu.values.get("loss")?.[0]], nll: [...(gpu.values.get("nll") ?? []), ...(cpu.values.get("nll") ?? [])] }))
+console.log(
+  JSON.stringify({
+    report: gpu.report,
+    gaps,
+    loss: [gpu.values.get('loss')?.[0], cpu.values.get('loss')?.[0]],
+    nll: [...(gpu.values.get('nll') ?? []), ...(cpu.values.get('nll') ?? [])],
+  }),
+)
 process.exit(0)

@@ -21,7 +21,8 @@ try {
   for (let run = 0; run < 2; run++) {
     const host = new ModelHost(modelWorkerEntry, { modelDir: join(scratch, 'model'), cacheDir: join(scratch, 'data') })
     const status = await host.settled()
-    const response = status.state === 'ready' ? await host.generate(continueRequest({ requestId: `r${run}`, variations: 2, head: 'nade' })) : undefined
+    const response =
+      status.state === 'ready' ? await host.generate(continueRequest({ requestId: `r${run}`, variations: 2, head: 'nade' })) : undefined
     runs.push({ status, notes: response?.candidates.map((c) => c.notes.length) })
     await host.dispose()
   }

@@ -41,7 +41,21 @@ const byTime = (a: Note, b: Note) => a.ticks - b.ticks || a.pitch - b.pitch
 describe('neural-piano continue', () => {
   it('writes each candidate to its own file, out-1.mid, out-2.mid, ...: the song and that continuation after the selected bars', async () => {
     const output = join(dir, 'out.mid')
-    const { code, out, err } = await run(input, '--bars', '1-4', '--write', '2', '--variations', '3', '--seed', '7', '--model', model, '-o', output)
+    const { code, out, err } = await run(
+      input,
+      '--bars',
+      '1-4',
+      '--write',
+      '2',
+      '--variations',
+      '3',
+      '--seed',
+      '7',
+      '--model',
+      model,
+      '-o',
+      output,
+    )
     expect(code, err).toBe(0)
     expect(existsSync(output)).toBe(false)
     const files = [1, 2, 3].map((i) => join(dir, `out-${i}.mid`))
@@ -58,17 +72,41 @@ describe('neural-piano continue', () => {
     }
     // The summary counts the notes of the selected bars (20), not the song's (40).
     const [summary, key] = out.split('\n')
-    expect(summary).toMatch(new RegExp(`^${input}: bars 1-4 \\(20 notes\\) -> ${files.join(', ')}: 3 continuations of 2 bars \\(\\d+, \\d+, \\d+ notes\\) in \\d+ ms$`))
+    expect(summary).toMatch(
+      new RegExp(
+        `^${input}: bars 1-4 \\(20 notes\\) -> ${files.join(', ')}: 3 continuations of 2 bars \\(\\d+, \\d+, \\d+ notes\\) in \\d+ ms$`,
+      ),
+    )
     // The primer is C major: a key profile names it and leaves it where it is.
     expect(key).toBe('key: C major (by a key profile and the model, not moved)')
   })
 
   it('--one-file puts every candidate in one file as a named track on its own channel', async () => {
     const output = join(dir, 'all.mid')
-    const { code, out, err } = await run(input, '--bars', '7-8', '--context', '2', '--write', '1', '--variations', '3', '--one-file', '--model', model, '-o', output)
+    const { code, out, err } = await run(
+      input,
+      '--bars',
+      '7-8',
+      '--context',
+      '2',
+      '--write',
+      '1',
+      '--variations',
+      '3',
+      '--one-file',
+      '--model',
+      model,
+      '-o',
+      output,
+    )
     expect(code, err).toBe(0)
     const song = read(output)
-    expect(song.tracks.map((t) => [t.name, t.channel])).toEqual([['Piano', 0], ['Continuation 1', 1], ['Continuation 2', 2], ['Continuation 3', 3]])
+    expect(song.tracks.map((t) => [t.name, t.channel])).toEqual([
+      ['Piano', 0],
+      ['Continuation 1', 1],
+      ['Continuation 2', 2],
+      ['Continuation 3', 3],
+    ])
     for (const track of song.tracks.slice(1)) for (const note of track.notes) expect(note.ticks).toBeGreaterThanOrEqual(8 * BAR)
     expect(out).toMatch(/bars 7-8 \(10 notes \+ 10 in 2 bars of context\) -> .*all\.mid: 3 continuation tracks of 1 bar \(/)
   })
@@ -122,7 +160,10 @@ describe('neural-piano continue', () => {
     [['--bars', '1-4', '--seed', '1.5'], '--seed 1.5: give a whole number from 0 to 4294967295'],
     [['--bars', '1-4', '--context', '17'], '--context 17: give a whole number from 0 to 16'],
     [['--bars', '1-4', '--max-polyphony', '0'], '--max-polyphony 0: give a whole number from 1 to 88'],
-    [['--bars', '1-4', '--pitch-range', '10-200'], '--pitch-range 10-200: give MIDI pitches from 21 (A0) to 108 (C8), e.g. --pitch-range 48-84'],
+    [
+      ['--bars', '1-4', '--pitch-range', '10-200'],
+      '--pitch-range 10-200: give MIDI pitches from 21 (A0) to 108 (C8), e.g. --pitch-range 48-84',
+    ],
     [['--bars', '1-4', '--pitch-range', '84-48'], '--pitch-range 84-48: the low pitch comes first (did you mean --pitch-range 48-84?)'],
     [['--bars', '1-4', '--temperture', '2'], 'unknown option --temperture (did you mean --temperature?)'],
     [['--bars', '1-4', '--one-fil'], 'unknown option --one-fil (did you mean --one-file?)'],
@@ -141,15 +182,40 @@ describe('neural-piano continue', () => {
 
   it('takes the decoding options in words and says which key the model heard and what it could not hear', async () => {
     const output = join(dir, 'decoded.mid')
-    const { code, out, err } = await run(input, '--bars', '1-2', '--write', '1', '--memory', '1', '--density', '0.5', '--head', 'independent', '--range-margin', '0',
-      '--allow-clashes', '--key', 'model', '--best-of', '2', '--variations', '2', '--model', model, '-o', output)
+    const { code, out, err } = await run(
+      input,
+      '--bars',
+      '1-2',
+      '--write',
+      '1',
+      '--memory',
+      '1',
+      '--density',
+      '0.5',
+      '--head',
+      'independent',
+      '--range-margin',
+      '0',
+      '--allow-clashes',
+      '--key',
+      'model',
+      '--best-of',
+      '2',
+      '--variations',
+      '2',
+      '--model',
+      model,
+      '-o',
+      output,
+    )
     expect(code, err).toBe(0)
     expect(out).toMatch(/\nkey: \w+ (major|minor) \(by the model, (not moved|moved (up|down) \d semitones?)\)\n/)
     // Bars 1 and 2 both hold middle C for the whole bar: the model hears one long note.
     expect(out).toMatch(/\nThe model hears eighth notes: 1 of 10 notes was merged$/)
     const primer = read(join(dir, 'decoded-1.mid')).tracks[0]!.notes.filter((n) => n.ticks < 2 * BAR)
     const [low, high] = [Math.min(...primer.map((n) => n.pitch)), Math.max(...primer.map((n) => n.pitch))]
-    for (const note of read(join(dir, 'decoded-1.mid')).tracks[1]!.notes) expect([note.pitch >= low, note.pitch <= high]).toEqual([true, true])
+    for (const note of read(join(dir, 'decoded-1.mid')).tracks[1]!.notes)
+      expect([note.pitch >= low, note.pitch <= high]).toEqual([true, true])
   })
 
   it('says when the grid merges notes of the chosen bars', async () => {
@@ -164,21 +230,30 @@ describe('neural-piano continue', () => {
     expect(out).toMatch(/\nThe model hears eighth notes: \d+ of 16 notes were merged$/)
   })
 
-  it('refuses decoding options out of bounds or misspelt, in the user\'s words', async () => {
+  it("refuses decoding options out of bounds or misspelt, in the user's words", async () => {
     const output = join(dir, 'never.mid')
-    expect((await run(input, '--bars', '1', '--memory', '2', '--model', model, '-o', output)).err).toContain('--memory 2: give a number from 0 to 1')
+    expect((await run(input, '--bars', '1', '--memory', '2', '--model', model, '-o', output)).err).toContain(
+      '--memory 2: give a number from 0 to 1',
+    )
     expect((await run(input, '--bars', '1', '--head', 'chord-awre', '--model', model, '-o', output)).err).toContain(
       '--head chord-awre: give chord-aware, independent or nade (did you mean chord-aware?)',
     )
-    expect((await run(input, '--bars', '1', '--key', 'written', '--model', model, '-o', output)).err).toContain('--key written: give auto, model, profile or as-written')
-    expect((await run(input, '--bars', '1', '--variations', '8', '--best-of', '4', '--model', model, '-o', output)).err).toContain('at most 16 continuations are drawn at once')
+    expect((await run(input, '--bars', '1', '--key', 'written', '--model', model, '-o', output)).err).toContain(
+      '--key written: give auto, model, profile or as-written',
+    )
+    expect((await run(input, '--bars', '1', '--variations', '8', '--best-of', '4', '--model', model, '-o', output)).err).toContain(
+      'at most 16 continuations are drawn at once',
+    )
   })
 
   it('no input, or two, or no -o: usage errors', async () => {
     expect((await run('--bars', '1-4', '-o', join(dir, 'x.mid'))).err).toContain('give the MIDI file to continue')
     expect((await run(input, input, '--bars', '1-4', '-o', join(dir, 'x.mid'))).err).toContain(`one input file only, not also "${input}"`)
     const noOutput = await run(input, '--bars', '1-4')
-    expect([noOutput.code, noOutput.err.split('\n')[0]]).toEqual([2, 'neural-piano continue: give the output file with -o, e.g. -o out.mid'])
+    expect([noOutput.code, noOutput.err.split('\n')[0]]).toEqual([
+      2,
+      'neural-piano continue: give the output file with -o, e.g. -o out.mid',
+    ])
   })
 
   it('a missing or unreadable input, a missing output folder or model: clear messages, exit code 1, before the model loads', async () => {
@@ -188,7 +263,10 @@ describe('neural-piano continue', () => {
       [[join(dir, 'nope.mid'), '--bars', '1', '-o', join(dir, 'x.mid'), '--model', nowhere], `${join(dir, 'nope.mid')}: no such file`],
       [[dir, '--bars', '1', '-o', join(dir, 'x.mid'), '--model', nowhere], `${dir}: that is a folder; give a file`],
       [[notMidi, '--bars', '1', '-o', join(dir, 'x.mid'), '--model', nowhere], `${notMidi}: not a MIDI file`],
-      [[input, '--bars', '1', '-o', join(dir, 'no', 'x.mid'), '--model', nowhere], `-o ${join(dir, 'no', 'x.mid')}: the folder ${join(dir, 'no')} does not exist`],
+      [
+        [input, '--bars', '1', '-o', join(dir, 'no', 'x.mid'), '--model', nowhere],
+        `-o ${join(dir, 'no', 'x.mid')}: the folder ${join(dir, 'no')} does not exist`,
+      ],
       [[input, '--bars', '1', '-o', join(dir, 'x.mid'), '--model', nowhere], `--model ${nowhere}: no such folder`],
       [[input, '--bars', '1', '-o', join(dir, 'x.mid'), '--model', dir], `--model ${dir}: not a checkpoint folder (no config.json`],
     ]

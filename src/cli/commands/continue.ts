@@ -2,7 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { UsageError, type Command } from '../command.ts'
 import { buildContinueRequest } from '../../shared/continueRequest.ts'
-import { CONTINUE_DEFAULTS, CONTINUE_LIMITS, continueRequestSchema, describeInvalid, type KeyChoice, type OutputHeadName } from '../../shared/ipc/index.ts'
+import {
+  CONTINUE_DEFAULTS,
+  CONTINUE_LIMITS,
+  continueRequestSchema,
+  describeInvalid,
+  type KeyChoice,
+  type OutputHeadName,
+} from '../../shared/ipc/index.ts'
 import { exportMidi, importMidi, MidiImportError } from '../../shared/midi/index.ts'
 import { barRangeTicks, describeGridLoss, gridLoss, HIGHEST_MIDI, LOWEST_MIDI, modelNotes, type Song } from '../../shared/music/index.ts'
 import { ModelHost } from '../../engine/host.ts'
@@ -24,7 +31,6 @@ const D = CONTINUE_DEFAULTS
 /** What --head and --key accept, in the user's words. */
 const HEADS: Record<string, OutputHeadName> = { 'chord-aware': 'nade', independent: 'independent', nade: 'nade' }
 const KEYS_BY: Record<string, KeyChoice> = { auto: 'auto', model: 'model', profile: 'profile', 'as-written': 'none' }
-
 
 const usage = `neural-piano continue IN.mid --bars A-B -o OUT.mid [--write N] [--variations N] [--one-file] [--force]
 
@@ -134,11 +140,18 @@ export const continueCommand: Command = {
     const pitches = pitchRange(values['pitch-range'])
     const memory = boundedOption(values.memory, D.memory, 'memory', { min: 0, max: 1 })
     const density = boundedOption(values.density, D.density, 'density', { min: 0, max: L.maxDensity })
-    const rangeMargin = boundedOption(values['range-margin'], D.rangeMargin, 'range-margin', { min: 0, max: L.maxRangeMargin, integer: true })
+    const rangeMargin = boundedOption(values['range-margin'], D.rangeMargin, 'range-margin', {
+      min: 0,
+      max: L.maxRangeMargin,
+      integer: true,
+    })
     const head = choiceOption(values.head, undefined, 'head', HEADS)
     const keyChoice = choiceOption(values.key, D.keyChoice, 'key', KEYS_BY)
     const bestOf = boundedOption(values['best-of'], D.bestOf, 'best-of', { min: 1, max: L.maxBestOf, integer: true })
-    if (variations * bestOf > L.maxLanes) throw new UsageError(`--best-of ${bestOf} with --variations ${variations}: at most ${L.maxLanes} continuations are drawn at once; lower one of them`)
+    if (variations * bestOf > L.maxLanes)
+      throw new UsageError(
+        `--best-of ${bestOf} with --variations ${variations}: at most ${L.maxLanes} continuations are drawn at once; lower one of them`,
+      )
 
     const song = await readSong(input)
     const bars = parseBars(values.bars, songBarCount(song))
@@ -146,11 +159,29 @@ export const continueCommand: Command = {
     const outputs = numberedFiles(values.output, oneFile ? 1 : variations)
     checkOutputFiles(outputs, '-o', values.output, { force: values.force ?? false, input })
     const modelDir = resolve(values.model ?? defaultModelDir())
-    checkCheckpoint(modelDir, values.model === undefined ? `the shipped model ${modelDir} (--model DIR picks another)` : `--model ${values.model}`)
+    checkCheckpoint(
+      modelDir,
+      values.model === undefined ? `the shipped model ${modelDir} (--model DIR picks another)` : `--model ${values.model}`,
+    )
 
-    const settings = { contextBars, barsToWrite, temperature, variations, seed, maxPolyphony, pitchRange: pitches, head, memory, density, rangeMargin, avoidClashes: !values['allow-clashes'], keyChoice }
+    const settings = {
+      contextBars,
+      barsToWrite,
+      temperature,
+      variations,
+      seed,
+      maxPolyphony,
+      pitchRange: pitches,
+      head,
+      memory,
+      density,
+      rangeMargin,
+      avoidClashes: !values['allow-clashes'],
+      keyChoice,
+    }
     const built = buildContinueRequest(song, selectionOf(bars), settings, 'cli')
-    if (!built.ok) throw new Error(`--bars ${values.bars}: ${built.problem.charAt(0).toLowerCase()}${built.problem.slice(1).replace(/\.$/, '')}`)
+    if (!built.ok)
+      throw new Error(`--bars ${values.bars}: ${built.problem.charAt(0).toLowerCase()}${built.problem.slice(1).replace(/\.$/, '')}`)
     if (bestOf > 1) built.request.bestOf = bestOf
     // The checks above cover the schema's bounds; this is the app's own validation, kept as the last word.
     const parsed = continueRequestSchema.safeParse(built.request)
@@ -159,7 +190,8 @@ export const continueCommand: Command = {
     const host = new ModelHost(modelWorkerEntry, { modelDir, cacheDir: defaultDataDir() })
     try {
       const status = await host.settled()
-      if (status.state !== 'ready') throw new Error(`the model is unavailable: ${status.state === 'error' ? status.error : 'still loading'}`)
+      if (status.state !== 'ready')
+        throw new Error(`the model is unavailable: ${status.state === 'error' ? status.error : 'still loading'}`)
       console.error(`model ${status.model?.name ?? '?'} on ${describeBackend(status.backend)}`)
       let progress: Progress | undefined
       const response = await host.generate(parsed.data, (done, total) => {
@@ -171,9 +203,14 @@ export const continueCommand: Command = {
       const songs = continuationSongs(song, response.candidates, oneFile)
       for (const [i, out] of songs.entries()) await writeFile(outputs[i] as string, exportMidi(out))
       const heard = notesIn(song, bars)
-      const context = parsed.data.contextBars > 0 ? ` + ${parsed.data.notes.length - heard} in ${Math.min(parsed.data.contextBars, bars.first - 1)} bars of context` : ''
+      const context =
+        parsed.data.contextBars > 0
+          ? ` + ${parsed.data.notes.length - heard} in ${Math.min(parsed.data.contextBars, bars.first - 1)} bars of context`
+          : ''
       const counts = response.candidates.map((c) => c.notes.length).join(', ')
-      const what = oneFile ? `${response.candidates.length} continuation track${response.candidates.length > 1 ? 's' : ''}` : `${outputs.length} continuation${outputs.length > 1 ? 's' : ''}`
+      const what = oneFile
+        ? `${response.candidates.length} continuation track${response.candidates.length > 1 ? 's' : ''}`
+        : `${outputs.length} continuation${outputs.length > 1 ? 's' : ''}`
       console.log(
         `${input}: ${bars.first === bars.last ? 'bar' : 'bars'} ${formatBars(bars)} (${heard} notes${context}) -> ${outputs.join(', ')}: ` +
           `${what} of ${barsToWrite} bar${barsToWrite > 1 ? 's' : ''} (${counts} notes) in ${response.elapsedMs} ms`,

@@ -14,7 +14,10 @@ const coarse = join(dir, 'coarse', 'valid.json')
 
 beforeAll(async () => {
   await createTinyCheckpoint(model)
-  for (const [path, stepsPerQuarter] of [[data, 2], [coarse, 1]] as const) {
+  for (const [path, stepsPerQuarter] of [
+    [data, 2],
+    [coarse, 1],
+  ] as const) {
     mkdirSync(join(path, '..'), { recursive: true })
     writeFileSync(path, JSON.stringify({ keys: 88, stepsPerQuarter, sequences: toyCorpus(6, 40) }))
   }
@@ -46,7 +49,9 @@ describe('neural-piano evaluate', () => {
   })
 
   it('a missing or wrong --model folder, and data that is not JSON: exit code 1 with the path', async () => {
-    expect((await run('--model', join(dir, 'none'), '--data', data)).err).toBe(`neural-piano evaluate: --model ${join(dir, 'none')}: no such folder`)
+    expect((await run('--model', join(dir, 'none'), '--data', data)).err).toBe(
+      `neural-piano evaluate: --model ${join(dir, 'none')}: no such folder`,
+    )
     expect((await run('--model', dir, '--data', data)).err).toContain(`--model ${dir}: not a checkpoint folder (no config.json`)
     const notJson = join(dir, 'song.json')
     writeFileSync(notJson, 'MThd')
@@ -65,7 +70,11 @@ describe('neural-piano evaluate', () => {
   })
 
   it('--model and --data are required', async () => {
-    expect((await run('--data', data)).err.split('\n')[0]).toBe('neural-piano evaluate: give the checkpoint folder with --model DIR, e.g. --model resources/model')
-    expect((await run('--model', model)).err.split('\n')[0]).toBe('neural-piano evaluate: give the data with --data FILE.json, e.g. --data data/nottingham/valid.json')
+    expect((await run('--data', data)).err.split('\n')[0]).toBe(
+      'neural-piano evaluate: give the checkpoint folder with --model DIR, e.g. --model resources/model',
+    )
+    expect((await run('--model', model)).err.split('\n')[0]).toBe(
+      'neural-piano evaluate: give the data with --data FILE.json, e.g. --data data/nottingham/valid.json',
+    )
   })
 })

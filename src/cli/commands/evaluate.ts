@@ -26,10 +26,20 @@ export const evaluateCommand: Command = {
   name: 'evaluate',
   usage,
   async run(args) {
-    const { values } = parseOptions({ args, options: { model: { type: 'string' }, data: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, resample: { type: 'boolean' } } })
+    const { values } = parseOptions({
+      args,
+      options: {
+        model: { type: 'string' },
+        data: { type: 'string' },
+        head: { type: 'string' },
+        json: { type: 'boolean' },
+        resample: { type: 'boolean' },
+      },
+    })
     if (!values.model) throw new UsageError('give the checkpoint folder with --model DIR, e.g. --model resources/model')
     if (!values.data) throw new UsageError('give the data with --data FILE.json, e.g. --data data/nottingham/valid.json')
-    if (values.head !== undefined && values.head !== 'independent' && values.head !== 'nade') throw new UsageError(`--head ${values.head}: the heads are independent and nade`)
+    if (values.head !== undefined && values.head !== 'independent' && values.head !== 'nade')
+      throw new UsageError(`--head ${values.head}: the heads are independent and nade`)
     checkCheckpoint(values.model, `--model ${values.model}`)
     const set = readPianoRolls(values.data, `--data ${values.data}`)
     const config = loadCheckpointConfig(values.model)
@@ -79,11 +89,17 @@ export const evaluateCommand: Command = {
       console.log(JSON.stringify(result, null, 2))
     } else {
       console.log(`model    ${values.model} (${modelSpq} steps per quarter)`)
-      console.log(`data     ${values.data} (${set.name}, ${set.stepsPerQuarter} step${set.stepsPerQuarter === 1 ? '' : 's'} per quarter${result.comparableWithLiterature ? '' : `, resampled to ${modelSpq}: per model frame, NOT comparable with the literature`})`)
+      console.log(
+        `data     ${values.data} (${set.name}, ${set.stepsPerQuarter} step${set.stepsPerQuarter === 1 ? '' : 's'} per quarter${result.comparableWithLiterature ? '' : `, resampled to ${modelSpq}: per model frame, NOT comparable with the literature`})`,
+      )
       for (const [name, s] of Object.entries(scores)) {
         console.log(`${name} head:`)
-        console.log(`  NLL      ${s.nll.toFixed(4)} nats per frame (-log p of each frame over its 88 keys; first frame of each piece unscored)`)
-        console.log(`  accuracy ${(s.accuracy * 100).toFixed(2)}% expected frame accuracy (Bay et al.; ${name === 'independent' ? 'closed form over Bernoulli samples' : 'one seeded sample per frame'})`)
+        console.log(
+          `  NLL      ${s.nll.toFixed(4)} nats per frame (-log p of each frame over its 88 keys; first frame of each piece unscored)`,
+        )
+        console.log(
+          `  accuracy ${(s.accuracy * 100).toFixed(2)}% expected frame accuracy (Bay et al.; ${name === 'independent' ? 'closed form over Bernoulli samples' : 'one seeded sample per frame'})`,
+        )
       }
       console.log(`frames   ${score.frames} scored, ${result.seconds.toFixed(1)} s on ${describeBackend(backend)}`)
     }

@@ -25,13 +25,22 @@ export const info: Command = {
     const backend = await selectBackend()
     const measured = measuredChoice()
     if (values.json) {
-      console.log(JSON.stringify({ version: appVersion, backend, ...(measured ? { generation: { ...measured, choice: describeChoice(measured.tables) } } : {}) }, null, 2))
+      console.log(
+        JSON.stringify(
+          { version: appVersion, backend, ...(measured ? { generation: { ...measured, choice: describeChoice(measured.tables) } } : {}) },
+          null,
+          2,
+        ),
+      )
     } else {
       console.log(`neural-piano ${appVersion}`)
       console.log(`backend: ${describeBackend(backend)}`)
       if (measured) {
         console.log(`Continue, as measured ${measured.measuredAt.slice(0, 10)} (${measured.file}):`)
-        for (const c of describeChoice(measured.tables)) console.log(`  ${c.lanes} variation${c.lanes === 1 ? ' ' : 's'}: ${c.backend} ${c.msPerStep.toFixed(2)} ms per step${c.others.map((o) => `, ${o.backend} ${o.msPerStep.toFixed(2)}`).join('')}`)
+        for (const c of describeChoice(measured.tables))
+          console.log(
+            `  ${c.lanes} variation${c.lanes === 1 ? ' ' : 's'}: ${c.backend} ${c.msPerStep.toFixed(2)} ms per step${c.others.map((o) => `, ${o.backend} ${o.msPerStep.toFixed(2)}`).join('')}`,
+          )
       } else if (backend.active === 'webgpu' || backend.active === 'node-gpu') {
         console.log('Continue: the app measures a step on each backend when it first loads the model, and uses the faster per batch')
       }

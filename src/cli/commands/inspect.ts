@@ -20,11 +20,26 @@ export function inspection(file: string, { song, report }: ImportResult) {
     format: report.format,
     ppq: song.ppq,
     division: report.division,
-    tracks: song.tracks.map((t) => ({ name: t.name, channel: t.channel + 1, instrument: t.instrument, isDrum: t.isDrum, notes: t.notes.length })),
+    tracks: song.tracks.map((t) => ({
+      name: t.name,
+      channel: t.channel + 1,
+      instrument: t.instrument,
+      isDrum: t.isDrum,
+      notes: t.notes.length,
+    })),
     notesKept: report.notesKept,
     notesForModel: model.length,
-    tempos: song.tempos.map((t) => ({ ticks: t.ticks, bar: barAtTick(song, t.ticks) + 1, bpm: Math.round(bpm(t.microsecondsPerQuarter) * 100) / 100, microsecondsPerQuarter: t.microsecondsPerQuarter })),
-    timeSignatures: song.timeSignatures.map((t) => ({ ticks: t.ticks, bar: barAtTick(song, t.ticks) + 1, signature: `${t.numerator}/${t.denominator}` })),
+    tempos: song.tempos.map((t) => ({
+      ticks: t.ticks,
+      bar: barAtTick(song, t.ticks) + 1,
+      bpm: Math.round(bpm(t.microsecondsPerQuarter) * 100) / 100,
+      microsecondsPerQuarter: t.microsecondsPerQuarter,
+    })),
+    timeSignatures: song.timeSignatures.map((t) => ({
+      ticks: t.ticks,
+      bar: barAtTick(song, t.ticks) + 1,
+      signature: `${t.numerator}/${t.denominator}`,
+    })),
     key: key && { name: key.name, transposeToC: key.transposeToC, confidence: Math.round(key.confidence * 1000) / 1000 },
     report,
     changes: describeReport(report),
@@ -38,11 +53,17 @@ function listed<T>(items: T[], line: (item: T) => string): string[] {
 }
 
 function text(info: ReturnType<typeof inspection>): string {
-  const timing = info.division.kind === 'ppq' ? `${info.ppq} ticks per quarter` : `SMPTE ${info.division.framesPerSecond} fps, read at ${info.ppq} ticks per quarter`
+  const timing =
+    info.division.kind === 'ppq'
+      ? `${info.ppq} ticks per quarter`
+      : `SMPTE ${info.division.framesPerSecond} fps, read at ${info.ppq} ticks per quarter`
   return [
     `${info.file}: format ${info.format}, ${timing}${info.name ? `, "${info.name}"` : ''}`,
     `tracks (${info.tracks.length}):`,
-    ...info.tracks.map((t, i) => `  ${i + 1}. ${t.name || '(unnamed)'}  channel ${t.channel}  ${t.isDrum ? 'drums' : `program ${t.instrument}`}  ${t.notes} notes`),
+    ...info.tracks.map(
+      (t, i) =>
+        `  ${i + 1}. ${t.name || '(unnamed)'}  channel ${t.channel}  ${t.isDrum ? 'drums' : `program ${t.instrument}`}  ${t.notes} notes`,
+    ),
     `notes kept: ${info.notesKept} (${info.notesForModel} for the model)`,
     `key estimate: ${info.key ? `${info.key.name} (transpose ${info.key.transposeToC} to C)` : 'none'}`,
     `tempo changes (${info.tempos.length}):`,
@@ -58,7 +79,11 @@ export const inspect: Command = {
   name: 'inspect',
   usage: 'neural-piano inspect FILE.mid [--json] [--sustain]',
   async run(args) {
-    const { values, positionals } = parseOptions({ args, allowPositionals: true, options: { json: { type: 'boolean' }, sustain: { type: 'boolean' } } })
+    const { values, positionals } = parseOptions({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, sustain: { type: 'boolean' } },
+    })
     const [file, ...extra] = positionals
     if (!file || extra.length > 0) throw new UsageError('inspect takes exactly one MIDI file')
     checkReadableFile(file, file)

@@ -38,12 +38,14 @@ export const studioCommand: Command = {
     })
     if (positionals.length > 1) throw new UsageError('give at most one MIDI file')
     const port = numberOption(values.port, DEFAULT_STUDIO_PORT, 'port')
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not ${port}`)
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new UsageError(`--port must be a whole number from 0 to 65535, not ${port}`)
     const launchFile = positionals[0] === undefined ? undefined : resolve(positionals[0])
     if (launchFile && !statSync(launchFile, { throwIfNoEntry: false })?.isFile()) throw new Error(`there is no file ${launchFile}`)
     const root = packageRoot(import.meta.url)
     const rendererDir = join(root, 'out', 'renderer')
-    if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`the built app is missing (${rendererDir}): run "npm run build" in ${root} first`)
+    if (!existsSync(join(rendererDir, 'index.html')))
+      throw new Error(`the built app is missing (${rendererDir}): run "npm run build" in ${root} first`)
 
     const started = performance.now()
     // Loaded here, not at the top: the other commands do not need the server.
@@ -64,14 +66,19 @@ export const studioCommand: Command = {
       process.on('SIGTERM', stop)
     })
     const studio = await startStudio({ rendererDir, modelDir, dataDir, port, ...(launchFile ? { launchFile } : {}) })
-    if (studio.busy.length) console.log(`port ${studio.busy.join(', ')} ${studio.busy.length === 1 ? 'is' : 'are'} busy, using ${studio.port}`)
+    if (studio.busy.length)
+      console.log(`port ${studio.busy.join(', ')} ${studio.busy.length === 1 ? 'is' : 'are'} busy, using ${studio.port}`)
     console.log(`Neural Piano is running at\n\n    ${studio.url}\n`)
-    console.log(`data folder ${dataDir}; model ${modelDir} (loading in a worker thread); ready in ${Math.round(performance.now() - started)} ms`)
+    console.log(
+      `data folder ${dataDir}; model ${modelDir} (loading in a worker thread); ready in ${Math.round(performance.now() - started)} ms`,
+    )
     console.log('Press Ctrl+C to stop.')
     let redirectFile: string | undefined
     if (!values['no-open']) {
       const { openInBrowser } = await import('../../studio/openBrowser.ts')
-      redirectFile = await openInBrowser(studio.url, dataDir, (reason) => console.error(`could not open a browser (${reason}): open the address above`)).catch((error: unknown) => {
+      redirectFile = await openInBrowser(studio.url, dataDir, (reason) =>
+        console.error(`could not open a browser (${reason}): open the address above`),
+      ).catch((error: unknown) => {
         console.error(`could not open a browser (${error instanceof Error ? error.message : String(error)}): open the address above`)
         return undefined
       })

@@ -23,12 +23,30 @@ async function run(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
-const TRAIN_USAGE = 'usage: neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --out DIR [options] (neural-piano help train for all options)'
+const TRAIN_USAGE =
+  'usage: neural-piano train (--data DIR [--data DIR ...] | --midi DIR) --out DIR [options] (neural-piano help train for all options)'
 
 describe('neural-piano train', () => {
   it('trains with the log lines on stdout and a progress line per epoch on stderr', async () => {
     const out = join(dir, 'model')
-    const result = await run('--data', toy, '--out', out, '--work', join(dir, 'work'), '--hidden', '6,6', '--batch', '2', '--window', '8', '--max-epochs', '2', '--eval-every', '1000')
+    const result = await run(
+      '--data',
+      toy,
+      '--out',
+      out,
+      '--work',
+      join(dir, 'work'),
+      '--hidden',
+      '6,6',
+      '--batch',
+      '2',
+      '--window',
+      '8',
+      '--max-epochs',
+      '2',
+      '--eval-every',
+      '1000',
+    )
     expect(result.code, result.err).toBe(0)
     expect(result.out).toMatch(/\] stopped \(epochs\) after \d+ updates/)
     expect(result.out).toMatch(/\] done: epochs, best validation NLL \d/)
@@ -45,21 +63,35 @@ describe('neural-piano train', () => {
     )
     const empty = join(dir, 'empty')
     mkdirSync(empty)
-    expect((await run('--data', empty, '--out', join(dir, 'x'))).err).toContain(`--data ${empty}: no train.json in that folder; a dataset folder holds train.json and valid.json.`)
-    expect((await run('--midi', join(dir, 'midi'), '--out', join(dir, 'x'))).err).toBe(`neural-piano train: --midi ${join(dir, 'midi')}: no such folder`)
-    expect((await run('--data', toy, '--init', join(dir, 'nothing'), '--out', join(dir, 'x'))).err).toBe(`neural-piano train: --init ${join(dir, 'nothing')}: no such folder`)
-    expect((await run('--data', toy, '--out', join(toy, 'train.json'))).err).toBe(`neural-piano train: --out ${join(toy, 'train.json')}: that is a file; give a folder`)
+    expect((await run('--data', empty, '--out', join(dir, 'x'))).err).toContain(
+      `--data ${empty}: no train.json in that folder; a dataset folder holds train.json and valid.json.`,
+    )
+    expect((await run('--midi', join(dir, 'midi'), '--out', join(dir, 'x'))).err).toBe(
+      `neural-piano train: --midi ${join(dir, 'midi')}: no such folder`,
+    )
+    expect((await run('--data', toy, '--init', join(dir, 'nothing'), '--out', join(dir, 'x'))).err).toBe(
+      `neural-piano train: --init ${join(dir, 'nothing')}: no such folder`,
+    )
+    expect((await run('--data', toy, '--out', join(toy, 'train.json'))).err).toBe(
+      `neural-piano train: --out ${join(toy, 'train.json')}: that is a file; give a folder`,
+    )
   })
 
   const usageErrors: [string[], string][] = [
     [['--out', 'x'], 'give the training data with --data DIR (train.json + valid.json) or --midi DIR'],
     [['--data', toy], 'give the folder for the checkpoint with --out DIR'],
-    [['--data', toy, '--out', 'x', '--hidden', '512,big'], '--hidden 512,big: give LSTM layer sizes, whole numbers from 1 to 4096 separated by commas, e.g. --hidden 1024,1024'],
+    [
+      ['--data', toy, '--out', 'x', '--hidden', '512,big'],
+      '--hidden 512,big: give LSTM layer sizes, whole numbers from 1 to 4096 separated by commas, e.g. --hidden 1024,1024',
+    ],
     [['--data', toy, '--out', 'x', '--batch', '0'], '--batch 0: give a whole number from 1 to 4096'],
     [['--data', toy, '--out', 'x', '--lr', '0'], '--lr 0: give a number above 0 and at most 1'],
     [['--data', toy, '--out', 'x', '--dropout', '1'], '--dropout 1: give a number from 0 to 0.95'],
     [['--data', toy, '--out', 'x', '--max'], 'unknown option --max (did you mean --max-decays, --max-minutes or --max-epochs?)'],
-    [['--data', toy, '--out', 'x', '--seed', '-1'], '--seed needs a value; "-1" reads as an option (write --seed=-1 for a value that starts with "-")'],
+    [
+      ['--data', toy, '--out', 'x', '--seed', '-1'],
+      '--seed needs a value; "-1" reads as an option (write --seed=-1 for a value that starts with "-")',
+    ],
     [['--data', toy, '--out', 'x', '--seed=-1'], '--seed -1: give a whole number from 0 to 4294967295'],
   ]
   for (const [args, message] of usageErrors) {

@@ -52,7 +52,9 @@ function hiddenSizes(text: string | undefined): number[] {
   if (text === undefined) return [1024, 1024]
   const sizes = text.split(',').map((h) => (h.trim() === '' ? NaN : Number(h)))
   if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_HIDDEN)) {
-    throw new UsageError(`--hidden ${shown(text)}: give LSTM layer sizes, whole numbers from 1 to ${MAX_HIDDEN} separated by commas, e.g. --hidden 1024,1024`)
+    throw new UsageError(
+      `--hidden ${shown(text)}: give LSTM layer sizes, whole numbers from 1 to ${MAX_HIDDEN} separated by commas, e.g. --hidden 1024,1024`,
+    )
   }
   return sizes
 }
@@ -65,17 +67,38 @@ export const trainCommand: Command = {
     const { values } = parseOptions({
       args,
       options: {
-        data: { type: 'string', multiple: true }, midi: { type: 'string' }, out: { type: 'string' }, work: { type: 'string' },
-        'steps-per-quarter': { type: 'string' }, hidden: { type: 'string' }, dropout: { type: 'string' },
-        batch: { type: 'string' }, window: { type: 'string' }, lr: { type: 'string' }, clip: { type: 'string' },
-        warmup: { type: 'string' }, seed: { type: 'string' }, 'eval-every': { type: 'string' }, patience: { type: 'string' },
-        'max-decays': { type: 'string' }, 'max-minutes': { type: 'string' }, 'max-epochs': { type: 'string' }, notes: { type: 'string' },
-        threads: { type: 'string' }, segment: { type: 'string' }, init: { type: 'string' }, heads: { type: 'string' }, 'nade-hidden': { type: 'string' },
-        'transpose-augment': { type: 'string' }, backend: { type: 'string' }, 'save-every': { type: 'string' },
+        data: { type: 'string', multiple: true },
+        midi: { type: 'string' },
+        out: { type: 'string' },
+        work: { type: 'string' },
+        'steps-per-quarter': { type: 'string' },
+        hidden: { type: 'string' },
+        dropout: { type: 'string' },
+        batch: { type: 'string' },
+        window: { type: 'string' },
+        lr: { type: 'string' },
+        clip: { type: 'string' },
+        warmup: { type: 'string' },
+        seed: { type: 'string' },
+        'eval-every': { type: 'string' },
+        patience: { type: 'string' },
+        'max-decays': { type: 'string' },
+        'max-minutes': { type: 'string' },
+        'max-epochs': { type: 'string' },
+        notes: { type: 'string' },
+        threads: { type: 'string' },
+        segment: { type: 'string' },
+        init: { type: 'string' },
+        heads: { type: 'string' },
+        'nade-hidden': { type: 'string' },
+        'transpose-augment': { type: 'string' },
+        backend: { type: 'string' },
+        'save-every': { type: 'string' },
       },
     })
     // Every word and every folder is checked before the backend starts and the data loads.
-    if (!values.data?.length && !values.midi) throw new UsageError('give the training data with --data DIR (train.json + valid.json) or --midi DIR')
+    if (!values.data?.length && !values.midi)
+      throw new UsageError('give the training data with --data DIR (train.json + valid.json) or --midi DIR')
     if (!values.out) throw new UsageError('give the folder for the checkpoint with --out DIR')
     const whole = (min: number, max?: number) => ({ min, ...(max === undefined ? {} : { max }), integer: true })
     const stepsPerQuarter = boundedOption(values['steps-per-quarter'], 2, 'steps-per-quarter', whole(1, 96))
@@ -99,7 +122,8 @@ export const trainCommand: Command = {
     const transpose = boundedOption(values['transpose-augment'], 0, 'transpose-augment', whole(0, 24))
     const saveEveryMinutes = boundedOption(values['save-every'], 5, 'save-every', { min: 0, aboveMin: true })
     const prefer = values.backend === undefined ? undefined : parseBackendChoice(values.backend)
-    if (values.backend !== undefined && !prefer) throw new UsageError(`--backend ${shown(values.backend)}: the backends are ${BACKEND_ORDER.join(', ')}`)
+    if (values.backend !== undefined && !prefer)
+      throw new UsageError(`--backend ${shown(values.backend)}: the backends are ${BACKEND_ORDER.join(', ')}`)
     for (const dir of values.data ?? []) checkDataFolder(dir, `--data ${dir}`)
     if (values.midi) checkFolder(values.midi, `--midi ${values.midi}`)
     if (values.init) checkCheckpoint(values.init, `--init ${values.init}`)
@@ -114,7 +138,13 @@ export const trainCommand: Command = {
     }
     const onUpdate = (at: { epoch: number; block: number; blocks: number }): void => {
       // One bar per epoch; a resumed epoch counts its rate from where it resumed.
-      progress ??= new Progress({ label: `epoch ${at.epoch + 1}`, total: at.blocks, unit: 'updates', start: at.block - 1, plainEvery: 60_000 })
+      progress ??= new Progress({
+        label: `epoch ${at.epoch + 1}`,
+        total: at.blocks,
+        unit: 'updates',
+        start: at.block - 1,
+        plainEvery: 60_000,
+      })
       progress.update(at.block)
       if (at.block === at.blocks) {
         progress.finish()
@@ -124,8 +154,15 @@ export const trainCommand: Command = {
 
     const backend = await selectBackend(prefer ?? parseBackendChoice(process.env.NEURAL_PIANO_BACKEND))
     log(`backend: ${describeBackend(backend)}`)
-    const config = defaultConfig({ hiddenSizes: hidden, stepsPerQuarter, dropout, ...(heads.length === 1 && heads[0] === 'independent' ? {} : { heads }), ...(heads.includes('nade') ? { nadeHidden } : {}) })
-    const load = (split: string) => (values.data ?? []).map((dir) => resample(readPianoRolls(join(dir, `${split}.json`), `--data ${dir}`), stepsPerQuarter))
+    const config = defaultConfig({
+      hiddenSizes: hidden,
+      stepsPerQuarter,
+      dropout,
+      ...(heads.length === 1 && heads[0] === 'independent' ? {} : { heads }),
+      ...(heads.includes('nade') ? { nadeHidden } : {}),
+    })
+    const load = (split: string) =>
+      (values.data ?? []).map((dir) => resample(readPianoRolls(join(dir, `${split}.json`), `--data ${dir}`), stepsPerQuarter))
     const trainSets = load('train')
     const validSets = load('valid')
     if (values.midi) {
@@ -135,13 +172,42 @@ export const trainCommand: Command = {
       trainSets.push(folder.train)
       validSets.push(folder.valid)
     }
-    const outName = values.out.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'run'
+    const outName =
+      values.out
+        .replace(/[\\/]+$/, '')
+        .split(/[\\/]/)
+        .pop() ?? 'run'
     try {
       const result = await train({
-        config, train: trainSets, valid: validSets, outDir: values.out, workDir: values.work ?? join('checkpoints-work', outName),
-        seed, batch, window, learningRate, clipNorm, warmupUpdates, evalEveryUpdates, decayFactor: 0.5, patience, maxDecays,
-        saveEveryMinutes, maxMinutes, maxEpochs, threads, segment, transpose, backend: backend.active, backendLabel: describeBackend({ ...backend, skipped: [] }), init: values.init, log, onUpdate,
-        notes: values.notes ?? `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
+        config,
+        train: trainSets,
+        valid: validSets,
+        outDir: values.out,
+        workDir: values.work ?? join('checkpoints-work', outName),
+        seed,
+        batch,
+        window,
+        learningRate,
+        clipNorm,
+        warmupUpdates,
+        evalEveryUpdates,
+        decayFactor: 0.5,
+        patience,
+        maxDecays,
+        saveEveryMinutes,
+        maxMinutes,
+        maxEpochs,
+        threads,
+        segment,
+        transpose,
+        backend: backend.active,
+        backendLabel: describeBackend({ ...backend, skipped: [] }),
+        init: values.init,
+        log,
+        onUpdate,
+        notes:
+          values.notes ??
+          `Data at ${stepsPerQuarter} steps per quarter; sets at a coarser resolution were upsampled exactly (frames repeated), so their figures are per model frame.`,
       })
       progress?.finish()
       log(`done: ${result.stopped}, best validation NLL ${result.bestNll?.toFixed(4) ?? '-'}`)

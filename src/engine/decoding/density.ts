@@ -23,7 +23,13 @@ export function onsetsOf(frame: Frame, previous: ReadonlySet<number>): number {
  * How far a lane is from the primer's amount once `frame` is written, in frames' worth of keys: the
  * missing (+) or extra (-) keys sounding and notes started, against `density` times the primer's.
  */
-export function densityError(profile: PrimerProfile, density: number, counts: DensityCounts, frame: Frame, previous: ReadonlySet<number>): { keys: number; onsets: number } {
+export function densityError(
+  profile: PrimerProfile,
+  density: number,
+  counts: DensityCounts,
+  frame: Frame,
+  previous: ReadonlySet<number>,
+): { keys: number; onsets: number } {
   const frames = counts.frames + 1
   const scale = Math.max(1, profile.keysPerFrame * density)
   return {
@@ -47,7 +53,12 @@ export function densityGainAt(gain: number, temperature: number): number {
  * `hold` for keys sounding now (holding on). Each is `gain` times the shortfall so far; a shortfall of
  * notes held too briefly raises `hold`, of notes started too rarely `onset`.
  */
-export function densityOffsets(profile: PrimerProfile, density: number, counts: DensityCounts, gain: number): { onset: number; hold: number } {
+export function densityOffsets(
+  profile: PrimerProfile,
+  density: number,
+  counts: DensityCounts,
+  gain: number,
+): { onset: number; hold: number } {
   const frames = counts.frames + 1
   const onsetShort = density * profile.onsetsPerFrame * frames - counts.onsets
   const keysShort = density * profile.keysPerFrame * frames - counts.keyFrames

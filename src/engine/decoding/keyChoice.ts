@@ -50,7 +50,7 @@ export function bestShift(shifts: readonly number[], scores: readonly number[], 
 export function keyOfShift(shift: number, shifted: readonly Frame[]): { name: string; tonic: number; mode: 'major' | 'minor' } {
   let thirds = 0
   for (const frame of shifted) for (const key of frame) thirds += pitchClassOf(key) === 4 ? 1 : pitchClassOf(key) === 3 ? -1 : 0
-  const tonic = (((-shift) % 12) + 12) % 12
+  const tonic = ((-shift % 12) + 12) % 12
   const mode = thirds >= 0 ? 'major' : 'minor'
   return { name: `${PITCH_CLASS_NAMES[tonic]} ${mode}`, tonic, mode }
 }

@@ -21,7 +21,13 @@ function contextOf(primer: Frame[], stepsPerBar = 8, allowedKeys: boolean[] = al
 }
 
 /** Draws `steps` frames with fixed logits (or logits from the frames so far). */
-function run(context: LaneContext, options: DecodingOptions, params: (written: Frame[]) => Float32Array, steps: number, seed = 3): LaneDecoder {
+function run(
+  context: LaneContext,
+  options: DecodingOptions,
+  params: (written: Frame[]) => Float32Array,
+  steps: number,
+  seed = 3,
+): LaneDecoder {
   const decoder = new LaneDecoder(context, options, laneRngs(seed, 1)[0]!)
   for (let step = 0; step < steps; step++) decoder.draw(independent, params(decoder.written), 0)
   return decoder
@@ -103,7 +109,8 @@ describe('LaneDecoder controls', () => {
 
   it('keeps keys a semitone apart out of one frame', () => {
     const params = () => logits((key) => (key === 50 || key === 51 ? 2 : -10))
-    const both = (options: DecodingOptions): number => run(contextOf([]), options, params, 200).written.filter((frame) => frame.length === 2).length
+    const both = (options: DecodingOptions): number =>
+      run(contextOf([]), options, params, 200).written.filter((frame) => frame.length === 2).length
     // Plain: 0.88 x 0.88 of the frames; with the penalty the upper key's logit drops from 2 to -1.
     expect(both(plainDecoding(1))).toBeGreaterThan(130)
     expect(both({ ...plainDecoding(1), clashPenalty: 3 })).toBeLessThan(70)

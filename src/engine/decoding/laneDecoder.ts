@@ -62,19 +62,40 @@ export class LaneDecoder {
       this.held[key] = run
     }
     const margin = options.rangeMargin
-    this.allowed = context.allowedKeys.map((ok, key) => ok && (margin === undefined || (key >= profile.low - margin && key <= profile.high + margin)))
+    this.allowed = context.allowedKeys.map(
+      (ok, key) => ok && (margin === undefined || (key >= profile.low - margin && key <= profile.high + margin)),
+    )
     this.maxHold = options.limitHolds ? Math.max(profile.longestNote, context.stepsPerBar) : Number.POSITIVE_INFINITY
-    this.lastTop = [...primer].reverse().find((frame) => frame.length > 0)?.at(-1)
+    this.lastTop = [...primer]
+      .reverse()
+      .find((frame) => frame.length > 0)
+      ?.at(-1)
   }
 
   /** Draws this lane's next frame from its head parameters at `offset` and remembers it. */
   draw(distribution: FrameDistribution, params: Float32Array, offset: number): Frame {
     const bias = this.bias(distribution, params, offset)
     const previous = new Set(this.history.at(-1) ?? [])
-    const density = this.options.density > 0 ? densityOffsets(this.context.profile, this.options.density, this.counts, densityGainAt(this.options.densityGain, this.options.temperature)) : { onset: 0, hold: 0 }
+    const density =
+      this.options.density > 0
+        ? densityOffsets(
+            this.context.profile,
+            this.options.density,
+            this.counts,
+            densityGainAt(this.options.densityGain, this.options.temperature),
+          )
+        : { onset: 0, hold: 0 }
     const count = Math.max(1, this.options.candidates)
     const drawn = Array.from({ length: count }, () => this.drawOne(distribution, params, offset, bias, density, previous))
-    const chosen = count === 1 ? drawn[0]! : drawn[pickByPenalty(drawn.map((candidate) => this.penalty(candidate.frame, previous)), this.rng.next())]!
+    const chosen =
+      count === 1
+        ? drawn[0]!
+        : drawn[
+            pickByPenalty(
+              drawn.map((candidate) => this.penalty(candidate.frame, previous)),
+              this.rng.next(),
+            )
+          ]!
     const frame = this.capped(chosen)
     this.remember(frame, previous)
     this.logProb += chosen.logProb
@@ -90,7 +111,9 @@ export class LaneDecoder {
       const frames = lags.map((lag) => this.history[this.history.length - lag]!)
       // The model says which of the earlier frames it finds most likely now (and, with a decay, lately).
       const decay = this.options.memoryDecay
-      const evidence = frames.map((frame, i) => decay * (this.lagEvidence.get(lags[i]!) ?? 0) + frameLogProb(distribution, params, offset, frame))
+      const evidence = frames.map(
+        (frame, i) => decay * (this.lagEvidence.get(lags[i]!) ?? 0) + frameLogProb(distribution, params, offset, frame),
+      )
       lags.forEach((lag, i) => this.lagEvidence.set(lag, evidence[i]!))
       const weights = softmax(evidence)
       bias = memoryBias(frames, weights, memoryStrength)
@@ -104,7 +127,14 @@ export class LaneDecoder {
     return bias
   }
 
-  private drawOne(distribution: FrameDistribution, params: Float32Array, offset: number, bias: Float64Array | undefined, density: { onset: number; hold: number }, previous: ReadonlySet<number>): Drawn {
+  private drawOne(
+    distribution: FrameDistribution,
+    params: Float32Array,
+    offset: number,
+    bias: Float64Array | undefined,
+    density: { onset: number; hold: number },
+    previous: ReadonlySet<number>,
+  ): Drawn {
     const { temperature, clashPenalty } = this.options
     const chance = new Float64Array(KEYS)
     let below = -2

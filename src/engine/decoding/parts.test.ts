@@ -70,7 +70,9 @@ describe('density control', () => {
   it('raises the odds of new notes when too few started, and lowers them when too many did', () => {
     expect(densityOffsets(profile, 1, { frames: 8, onsets: 0, keyFrames: 10 }, 0.5).onset).toBeGreaterThan(0)
     expect(densityOffsets(profile, 1, { frames: 8, onsets: 20, keyFrames: 30 }, 0.5).onset).toBeLessThan(0)
-    expect(densityOffsets(profile, 2, { frames: 8, onsets: 6, keyFrames: 10 }, 0.5).onset).toBeGreaterThan(densityOffsets(profile, 1, { frames: 8, onsets: 6, keyFrames: 10 }, 0.5).onset)
+    expect(densityOffsets(profile, 2, { frames: 8, onsets: 6, keyFrames: 10 }, 0.5).onset).toBeGreaterThan(
+      densityOffsets(profile, 1, { frames: 8, onsets: 6, keyFrames: 10 }, 0.5).onset,
+    )
   })
 
   it('measures how far a candidate frame leaves the lane from the amount', () => {
@@ -105,7 +107,12 @@ describe('candidate penalties', () => {
 
 describe('key choice', () => {
   it('says whether a primer is in C already', () => {
-    expect(fitsC([[C4, E4, G4], [C4 + 2, C4 + 5, C4 + 9]])).toBe(true)
+    expect(
+      fitsC([
+        [C4, E4, G4],
+        [C4 + 2, C4 + 5, C4 + 9],
+      ]),
+    ).toBe(true)
     expect(fitsC([[C4 + 3, G4], [C4 + 8]])).toBe(true) // C minor
     expect(fitsC([[C4 + 2, C4 + 6, C4 + 9]])).toBe(false) // D major
   })

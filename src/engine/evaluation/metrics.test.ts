@@ -63,7 +63,12 @@ describe('frame metrics', () => {
     // C4 -> D4 (step) -> rest -> A4 (leap of 7: a fifth, not wider) -> C3 under nothing (leap of 21)
     expect(topVoiceMoves([[C4], [C4 + 2], [], [C4 + 9], [C4 - 12]])).toEqual({ moves: 3, steps: 1, leaps: 1 })
     expect(topVoiceMoves([[C4 + 8]], C4)).toEqual({ moves: 1, steps: 0, leaps: 1 })
-    expect(topVoiceMoves([[C4, G4], [E4, G4]])).toEqual({ moves: 0, steps: 0, leaps: 0 })
+    expect(
+      topVoiceMoves([
+        [C4, G4],
+        [E4, G4],
+      ]),
+    ).toEqual({ moves: 0, steps: 0, leaps: 0 })
   })
 
   it('finds the key range', () => {

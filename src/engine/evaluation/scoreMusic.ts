@@ -38,11 +38,23 @@ export interface MusicCounts {
 }
 
 /** Counts one continuation: `written` and `real` cover the same bars, `primer` the bars before them. */
-export function scoreContinuation(written: readonly Frame[], real: readonly Frame[], primer: readonly Frame[], stepsPerBar: number, ms = 0): MusicCounts {
+export function scoreContinuation(
+  written: readonly Frame[],
+  real: readonly Frame[],
+  primer: readonly Frame[],
+  stepsPerBar: number,
+  ms = 0,
+): MusicCounts {
   const notes = frameNotes(written)
   const inKey = mainPitchClasses(primer)
   const range = keyRange(primer)
-  const top = topVoiceMoves(written, [...primer].reverse().find((frame) => frame.length > 0)?.at(-1))
+  const top = topVoiceMoves(
+    written,
+    [...primer]
+      .reverse()
+      .find((frame) => frame.length > 0)
+      ?.at(-1),
+  )
   return {
     notes: notes.length,
     realNotes: frameNotes(real).length,
@@ -89,16 +101,51 @@ export function summarizeMusic(all: readonly MusicCounts[]): MusicSummary {
   const bars = Math.max(...all.map((c) => c.polyphony.length))
   return {
     continuations: all.length,
-    densityRatio: ratio(notes, sum((c) => c.realNotes)),
-    polyphony: Array.from({ length: bars }, (_, bar) => ratio(sum((c) => c.polyphony[bar] ?? 0), all.filter((c) => bar < c.polyphony.length).length)),
-    f1: ratio(sum((c) => c.f1), all.length),
-    pitchClassCosine: ratio(sum((c) => c.pitchClassCosine), all.length),
-    inKeyShare: ratio(sum((c) => c.inKeyNotes), notes),
-    clashShare: ratio(sum((c) => c.clashFrames), sum((c) => c.soundingFrames)),
-    topStepShare: ratio(sum((c) => c.topSteps), sum((c) => c.topMoves)),
-    topLeapShare: ratio(sum((c) => c.topLeaps), sum((c) => c.topMoves)),
-    outsideRangeShare: ratio(sum((c) => c.outsideRangeNotes), notes),
-    heldThroughoutShare: ratio(sum((c) => c.heldThroughoutNotes), notes),
-    ms: ratio(sum((c) => c.ms), all.length),
+    densityRatio: ratio(
+      notes,
+      sum((c) => c.realNotes),
+    ),
+    polyphony: Array.from({ length: bars }, (_, bar) =>
+      ratio(
+        sum((c) => c.polyphony[bar] ?? 0),
+        all.filter((c) => bar < c.polyphony.length).length,
+      ),
+    ),
+    f1: ratio(
+      sum((c) => c.f1),
+      all.length,
+    ),
+    pitchClassCosine: ratio(
+      sum((c) => c.pitchClassCosine),
+      all.length,
+    ),
+    inKeyShare: ratio(
+      sum((c) => c.inKeyNotes),
+      notes,
+    ),
+    clashShare: ratio(
+      sum((c) => c.clashFrames),
+      sum((c) => c.soundingFrames),
+    ),
+    topStepShare: ratio(
+      sum((c) => c.topSteps),
+      sum((c) => c.topMoves),
+    ),
+    topLeapShare: ratio(
+      sum((c) => c.topLeaps),
+      sum((c) => c.topMoves),
+    ),
+    outsideRangeShare: ratio(
+      sum((c) => c.outsideRangeNotes),
+      notes,
+    ),
+    heldThroughoutShare: ratio(
+      sum((c) => c.heldThroughoutNotes),
+      notes,
+    ),
+    ms: ratio(
+      sum((c) => c.ms),
+      all.length,
+    ),
   }
 }

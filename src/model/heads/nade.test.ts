@@ -15,7 +15,15 @@ const allFrames = Array.from({ length: 2 ** keys }, (_, code) => Array.from({ le
 function randomWeights(seed: number): Map<string, tf.Tensor> {
   // Larger than the initialisation, so that the keys really depend on each other.
   const rng = new Rng(seed)
-  return new Map([...nadeHead.shapes(config, 5)].map(([name, shape]) => [name, tf.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 2), shape)]))
+  return new Map(
+    [...nadeHead.shapes(config, 5)].map(([name, shape]) => [
+      name,
+      tf.tensor(
+        Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (rng.next() * 2 - 1) * 2),
+        shape,
+      ),
+    ]),
+  )
 }
 
 describe('the NADE head', () => {
@@ -64,7 +72,16 @@ describe('the NADE head', () => {
     const targets = tf.tensor2d(allFrames.slice(0, 3))
     const rowWeights = tf.fill([3, 1], 1 / 3) as tf.Tensor2D
     const out = nadeHead.lossAndGradients(weights, x, targets, rowWeights)
-    tf.dispose([out.loss, out.dx, ...Object.values(out.grads), nadeHead.nll(weights, x, targets), nadeHead.stepParams(weights, x), x, targets, rowWeights])
+    tf.dispose([
+      out.loss,
+      out.dx,
+      ...Object.values(out.grads),
+      nadeHead.nll(weights, x, targets),
+      nadeHead.stepParams(weights, x),
+      x,
+      targets,
+      rowWeights,
+    ])
     expect(tf.memory().numTensors).toBe(before)
     tf.dispose([...weights.values()])
   })

@@ -51,7 +51,9 @@ describe('writeFileAtomic', () => {
         if (i === 0) process.send?.('wrote')
       }`
     for (let round = 0; round < 6; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      })
       // Killed only after at least one complete write, so every round replaces the file at least once.
       await new Promise((wrote) => child.once('message', wrote))
       await new Promise((wait) => setTimeout(wait, 30 + Math.random() * 150))

@@ -11,7 +11,10 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   const folder = dirname(path)
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   // Keep the permissions of the file being replaced (a user's shared file stays shared).
-  const mode = await stat(path).then((s) => s.mode & 0o777, () => 0o644)
+  const mode = await stat(path).then(
+    (s) => s.mode & 0o777,
+    () => 0o644,
+  )
   const handle = await open(temp, 'wx', mode)
   try {
     await handle.writeFile(data)

@@ -31,7 +31,9 @@ describe('AutosaveStore', () => {
         if (i === 0) process.send?.('wrote')
       }`
     for (let round = 0; round < 4; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      })
       await new Promise((wrote) => child.once('message', wrote))
       await new Promise((wait) => setTimeout(wait, 20 + Math.random() * 200))
       const exited = new Promise((done) => child.once('exit', done))

@@ -78,7 +78,12 @@ describe('FileService in browser mode (copies for Open Recent)', () => {
     const path = join(folder, 'launched.mid')
     writeFileSync(path, exportMidi(scaleSong()))
     const { files } = browserMode(path)
-    expect(await files.openLaunched()).toMatchObject({ ok: true, canceled: false, name: 'launched.mid', song: { tracks: [{ notes: scaleSong().tracks[0]?.notes }] } })
+    expect(await files.openLaunched()).toMatchObject({
+      ok: true,
+      canceled: false,
+      name: 'launched.mid',
+      song: { tracks: [{ notes: scaleSong().tracks[0]?.notes }] },
+    })
     expect(await files.openLaunched()).toEqual({ ok: true, canceled: true })
     expect(await files.recent.all()).toEqual([path])
     expect(await browserMode().files.openLaunched()).toEqual({ ok: true, canceled: true })

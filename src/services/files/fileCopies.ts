@@ -23,9 +23,13 @@ export class FileCopies {
 
   /** Deletes the copy folders that hold none of `kept` (files that fell off the recent list). */
   async prune(kept: readonly string[]): Promise<void> {
-    const keep = new Set(kept.map((path) => relative(this.dir, dirname(path))).filter((folder) => folder && !folder.includes(sep) && !folder.startsWith('..')))
+    const keep = new Set(
+      kept.map((path) => relative(this.dir, dirname(path))).filter((folder) => folder && !folder.includes(sep) && !folder.startsWith('..')),
+    )
     const folders = await readdir(this.dir).catch(() => [] as string[])
-    await Promise.all(folders.filter((folder) => !keep.has(folder)).map((folder) => rm(join(this.dir, folder), { recursive: true, force: true })))
+    await Promise.all(
+      folders.filter((folder) => !keep.has(folder)).map((folder) => rm(join(this.dir, folder), { recursive: true, force: true })),
+    )
   }
 }
 

@@ -76,7 +76,7 @@ describe('FileService', () => {
     expect(await files.open()).toEqual({ ok: true, canceled: true, saveFirst: true })
     expect(await files.open()).toMatchObject({ ok: true, canceled: false, name: 'other.mid' })
     expect(dialogs.shown).toEqual(['confirm:Sketch', 'confirm:Sketch', 'confirm:Sketch', 'open'])
-    expect((await files.checkAutosave())).toEqual({ ok: true, available: false })
+    expect(await files.checkAutosave()).toEqual({ ok: true, available: false })
   })
 
   it('drops a recent file that is gone, with a plain message', async () => {
@@ -95,7 +95,10 @@ describe('FileService', () => {
     dialogs.saves.push(join(docs, 'kept.mid'))
     await files.save(scaleSong(), false)
     expect(dialogs.shown).toEqual(['save:dropped.mid:midi'])
-    expect(await files.importBytes('junk.mid', new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, error: expect.stringMatching(/^junk\.mid is not a MIDI file/) })
+    expect(await files.importBytes('junk.mid', new Uint8Array([1, 2, 3]))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^junk\.mid is not a MIDI file/),
+    })
   })
 
   it('exports MIDI and WAV where the user chooses, leaving the document alone', async () => {
@@ -108,7 +111,7 @@ describe('FileService', () => {
     expect(readFileSync(join(docs, 'take.wav'), 'latin1')).toBe('RIFF')
   })
 
-  it('asks where to save when the document\'s folder has gone', async () => {
+  it("asks where to save when the document's folder has gone", async () => {
     const { files, dialogs, docs } = setup()
     const gone = join(docs, 'gone')
     mkdirSync(gone)
@@ -122,7 +125,10 @@ describe('FileService', () => {
   it('says in plain words why a save failed', async () => {
     const { files, dialogs, docs } = setup()
     dialogs.saves.push(join(docs, 'no-such-folder', 'song.mid'))
-    expect(await files.save(scaleSong(), false)).toEqual({ ok: false, error: 'could not save song.mid: the file or its folder is no longer there' })
+    expect(await files.save(scaleSong(), false)).toEqual({
+      ok: false,
+      error: 'could not save song.mid: the file or its folder is no longer there',
+    })
   })
 
   it('keeps the latest autosave for the next session and restores it as unsaved work', async () => {
@@ -160,7 +166,7 @@ describe('FileService', () => {
     expect(existsSync(join(dataDir, 'autosave.json'))).toBe(false)
   })
 
-  it('guards closing: Cancel stays open, Save closes after the save, Don\'t Save closes and forgets', async () => {
+  it("guards closing: Cancel stays open, Save closes after the save, Don't Save closes and forgets", async () => {
     const { files, dialogs, docs, events, dataDir } = setup()
     expect(files.canClose()).toBe(true)
     files.setState(true, undefined)

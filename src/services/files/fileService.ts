@@ -1,7 +1,15 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import { importMidi, MidiImportError, exportMidi } from '../../shared/midi/index.ts'
-import { FILE_LIMITS, songSchema, type Canceled, type FilesEvents, type FilesResponses, type Opened, type Written } from '../../shared/ipc/files.ts'
+import {
+  FILE_LIMITS,
+  songSchema,
+  type Canceled,
+  type FilesEvents,
+  type FilesResponses,
+  type Opened,
+  type Written,
+} from '../../shared/ipc/files.ts'
 import type { Song } from '../../shared/music/types.ts'
 import { describeInvalid } from '../../shared/ipc/result.ts'
 import { midiFileName, wavFileName } from '../../shared/fileNames.ts'
@@ -252,12 +260,19 @@ export class FileService {
 
   private async openPath(path: string): Promise<Answer<Opened>> {
     const name = basename(path)
-    const size = await stat(path).then((s) => s.size, () => -1)
+    const size = await stat(path).then(
+      (s) => s.size,
+      () => -1,
+    )
     if (size < 0) {
       await this.recent.remove(path).catch(() => undefined)
       return { ok: false, error: `could not open ${name}: the file is no longer there` }
     }
-    if (size > FILE_LIMITS.maxMidiBytes) return { ok: false, error: `could not open ${name}: it is ${mb(size)}, and MIDI files larger than ${mb(FILE_LIMITS.maxMidiBytes)} are not supported` }
+    if (size > FILE_LIMITS.maxMidiBytes)
+      return {
+        ok: false,
+        error: `could not open ${name}: it is ${mb(size)}, and MIDI files larger than ${mb(FILE_LIMITS.maxMidiBytes)} are not supported`,
+      }
     let bytes: Uint8Array
     try {
       bytes = await readFile(path)
@@ -309,7 +324,11 @@ function decode(name: string, bytes: Uint8Array): Answer<{ value: Pick<Opened, '
   try {
     const { song, report } = importMidi(bytes)
     const checked = songSchema.safeParse(song)
-    if (!checked.success) return { ok: false, error: `could not open ${name}: ${describeInvalid('song', checked.error).replace(/^invalid song request: /, '')}` }
+    if (!checked.success)
+      return {
+        ok: false,
+        error: `could not open ${name}: ${describeInvalid('song', checked.error).replace(/^invalid song request: /, '')}`,
+      }
     return { ok: true, value: { song, report } }
   } catch (error) {
     if (error instanceof MidiImportError) return { ok: false, error: `${name} is not a MIDI file that can be read: ${error.message}` }
@@ -318,7 +337,10 @@ function decode(name: string, bytes: Uint8Array): Answer<{ value: Pick<Opened, '
 }
 
 async function isFolder(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false)
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  )
 }
 
 function mb(bytes: number): string {

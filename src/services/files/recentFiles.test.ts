@@ -11,7 +11,18 @@ describe('RecentFiles', () => {
     for (let i = 0; i < 12; i++) await recent.add(`/music/song${i}.mid`)
     await recent.add('/music/song5.mid')
     const names = (await new RecentFiles(dataDir).list()).map((f) => f.name)
-    expect(names).toEqual(['song5.mid', 'song11.mid', 'song10.mid', 'song9.mid', 'song8.mid', 'song7.mid', 'song6.mid', 'song4.mid', 'song3.mid', 'song2.mid'])
+    expect(names).toEqual([
+      'song5.mid',
+      'song11.mid',
+      'song10.mid',
+      'song9.mid',
+      'song8.mid',
+      'song7.mid',
+      'song6.mid',
+      'song4.mid',
+      'song3.mid',
+      'song2.mid',
+    ])
     expect(await recent.pathAt(0)).toBe('/music/song5.mid')
     await recent.remove('/music/song5.mid')
     expect(await new RecentFiles(dataDir).pathAt(0)).toBe('/music/song11.mid')

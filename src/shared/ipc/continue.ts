@@ -65,7 +65,11 @@ export const OUTPUT_HEADS = ['independent', 'nade'] as const
 export type OutputHeadName = (typeof OUTPUT_HEADS)[number]
 
 /** Identifies one generation, for its progress events and for cancelling it. */
-export const requestIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/)
+export const requestIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/)
 
 /** `model:continue`: continue the selected bars of a song. */
 export const continueRequestSchema = z
@@ -88,11 +92,17 @@ export const continueRequestSchema = z
     /** How many candidates to write, sampled together in one batch. */
     variations: z.number().int().min(1).max(CONTINUE_LIMITS.maxVariations),
     /** Seed of the sampler: the same request and seed give the same notes. */
-    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
     /** At most this many keys sound at once in what is written (the most probable are kept). */
     maxPolyphony: z.number().int().min(1).max(KEYS).optional(),
     /** Written notes stay within these MIDI pitches (inclusive). */
-    pitchRange: z.strictObject({ low: z.number().int().min(LOWEST_MIDI).max(HIGHEST_MIDI), high: z.number().int().min(LOWEST_MIDI).max(HIGHEST_MIDI) }).optional(),
+    pitchRange: z
+      .strictObject({ low: z.number().int().min(LOWEST_MIDI).max(HIGHEST_MIDI), high: z.number().int().min(LOWEST_MIDI).max(HIGHEST_MIDI) })
+      .optional(),
     /** The output layer to draw with (default: the model's first; see ModelSummary.heads). */
     head: z.enum(OUTPUT_HEADS).optional(),
     /** Stay close (1) or wander (0): how strongly the bars and pitch classes of the primer pull what is written. */

@@ -42,11 +42,25 @@ export const songSchema = z
     ppq: int(1, 32_767),
     tempos: z.array(z.strictObject({ ticks: tick, microsecondsPerQuarter: int(1, 16_777_215) })).max(FILE_LIMITS.maxMapEntries),
     timeSignatures: z
-      .array(z.strictObject({ ticks: tick, numerator: int(1, 255), denominator: z.union([1, 2, 4, 8, 16, 32, 64].map((d) => z.literal(d)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]) }))
+      .array(
+        z.strictObject({
+          ticks: tick,
+          numerator: int(1, 255),
+          denominator: z.union([1, 2, 4, 8, 16, 32, 64].map((d) => z.literal(d)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]]),
+        }),
+      )
       .max(FILE_LIMITS.maxMapEntries),
-    keySignatures: z.array(z.strictObject({ ticks: tick, fifths: int(-7, 7), mode: z.enum(['major', 'minor']) })).max(FILE_LIMITS.maxMapEntries),
+    keySignatures: z
+      .array(z.strictObject({ ticks: tick, fifths: int(-7, 7), mode: z.enum(['major', 'minor']) }))
+      .max(FILE_LIMITS.maxMapEntries),
     texts: z
-      .array(z.strictObject({ ticks: tick, kind: z.enum(['text', 'marker', 'cuePoint', 'lyrics']), text: z.string().max(FILE_LIMITS.maxTextLength) }))
+      .array(
+        z.strictObject({
+          ticks: tick,
+          kind: z.enum(['text', 'marker', 'cuePoint', 'lyrics']),
+          text: z.string().max(FILE_LIMITS.maxTextLength),
+        }),
+      )
       .max(FILE_LIMITS.maxTexts),
     tracks: z.array(trackSchema).max(FILE_LIMITS.maxTracks),
   })

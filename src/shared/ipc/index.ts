@@ -1,6 +1,12 @@
 import type { z } from 'zod'
 import { appSchemas, type AppEvents, type AppInfo, type AppResponses, type MenuCommand, type ModelStatus } from './app.ts'
-import { continueSchemas, type ContinueEvents, type ContinueProgress, type ContinueRequestInput, type ContinueResponses } from './continue.ts'
+import {
+  continueSchemas,
+  type ContinueEvents,
+  type ContinueProgress,
+  type ContinueRequestInput,
+  type ContinueResponses,
+} from './continue.ts'
 import { filesSchemas, type AutosaveInfo, type FilesEvents, type FilesResponses } from './files.ts'
 import type { Result } from './result.ts'
 import type { Song } from '../music/types.ts'

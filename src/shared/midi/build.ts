@@ -63,8 +63,10 @@ export function buildSong(chunks: MidiChunks, options: ImportOptions = {}): Song
     function readEvent(event: TrackEvent): void {
       const ticks = at(event.tick)
       switch (event.type) {
-        case 'noteOn': return partOf(event.channel).pairing.noteOn(event.pitch, ticks, event.velocity)
-        case 'noteOff': return partOf(event.channel).pairing.noteOff(event.pitch, ticks)
+        case 'noteOn':
+          return partOf(event.channel).pairing.noteOn(event.pitch, ticks, event.velocity)
+        case 'noteOff':
+          return partOf(event.channel).pairing.noteOff(event.pitch, ticks)
         case 'controller': {
           partOf(event.channel).track.controlChanges.push({ ticks, controller: event.controller, value: event.value })
           return
@@ -80,7 +82,8 @@ export function buildSong(chunks: MidiChunks, options: ImportOptions = {}): Song
           return
         }
         case 'tempo': {
-          if (chunks.division.kind === 'smpte') report.otherEventsDropped++ // SMPTE time ignores tempo
+          if (chunks.division.kind === 'smpte')
+            report.otherEventsDropped++ // SMPTE time ignores tempo
           else song.tempos.push({ ticks, microsecondsPerQuarter: event.microsecondsPerQuarter })
           return
         }

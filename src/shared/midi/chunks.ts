@@ -49,7 +49,7 @@ function looksLikeChunk(bytes: Uint8Array, at: number): boolean {
 export function unwrapRiff(bytes: Uint8Array): Uint8Array | null {
   const riff = [0x52, 0x49, 0x46, 0x46]
   if (!matches(bytes, 0, riff)) return null
-  for (let pos = 12; pos + 8 <= bytes.length; ) {
+  for (let pos = 12; pos + 8 <= bytes.length;) {
     const size = bytes[pos + 4]! + (bytes[pos + 5]! << 8) + (bytes[pos + 6]! << 16) + bytes[pos + 7]! * 2 ** 24 // RIFF is little-endian
     if (matches(bytes, pos, [0x64, 0x61, 0x74, 0x61])) return bytes.subarray(pos + 8, Math.min(bytes.length, pos + 8 + size))
     pos += 8 + size + (size % 2) // chunks are padded to even length
@@ -125,7 +125,11 @@ function readTrack(bytes: Uint8Array, at: number, tracks: ParsedTrack[], report:
   } else {
     Object.assign(report, scratch)
     const endsElsewhere = declaredEnd !== track.stop && !matches(bytes, declaredEnd, MTRK)
-    if (track.ended && endsElsewhere && (matches(bytes, track.stop, MTRK) || (declaredEnd < bytes.length && !looksLikeChunk(bytes, declaredEnd)))) {
+    if (
+      track.ended &&
+      endsElsewhere &&
+      (matches(bytes, track.stop, MTRK) || (declaredEnd < bytes.length && !looksLikeChunk(bytes, declaredEnd)))
+    ) {
       // Declared too long (it reaches into the next chunk): continue right after End of Track.
       report.chunkLengthsRepaired++
       next = track.stop

@@ -14,13 +14,21 @@ describe('exportMidi', () => {
         const midi = new Midi(exportMidi(song))
         expect(midi.header.ppq).toBe(song.ppq)
         expect(midi.header.name).toBe(song.name)
-        expect(midi.header.tempos.map((t) => [t.ticks, Math.round(60_000_000 / t.bpm)])).toEqual(song.tempos.map((t) => [t.ticks, t.microsecondsPerQuarter]))
-        expect(midi.header.timeSignatures.map((t) => [t.ticks, ...t.timeSignature])).toEqual(song.timeSignatures.map((t) => [t.ticks, t.numerator, t.denominator]))
-        expect(midi.header.keySignatures.map((k) => [k.ticks, k.key, k.scale])).toEqual(song.keySignatures.map((k) => [k.ticks, KEY_NAMES[k.fifths + 7], k.mode]))
+        expect(midi.header.tempos.map((t) => [t.ticks, Math.round(60_000_000 / t.bpm)])).toEqual(
+          song.tempos.map((t) => [t.ticks, t.microsecondsPerQuarter]),
+        )
+        expect(midi.header.timeSignatures.map((t) => [t.ticks, ...t.timeSignature])).toEqual(
+          song.timeSignatures.map((t) => [t.ticks, t.numerator, t.denominator]),
+        )
+        expect(midi.header.keySignatures.map((k) => [k.ticks, k.key, k.scale])).toEqual(
+          song.keySignatures.map((k) => [k.ticks, KEY_NAMES[k.fifths + 7], k.mode]),
+        )
         expect(midi.tracks.map((t) => [t.name, t.instrument.number])).toEqual(song.tracks.map((t) => [t.name, t.instrument]))
         midi.tracks.forEach((t, i) => {
           if (t.notes.length > 0) expect(t.channel).toBe(song.tracks[i]!.channel) // it takes the channel from the first note
-          const theirs = t.notes.map((n) => [n.ticks, n.midi, n.durationTicks, Math.round(n.velocity * 127)]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)
+          const theirs = t.notes
+            .map((n) => [n.ticks, n.midi, n.durationTicks, Math.round(n.velocity * 127)])
+            .sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)
           expect(theirs).toEqual(song.tracks[i]!.notes.map((n) => [n.ticks, n.pitch, n.durationTicks, n.velocity]))
         })
       }),

@@ -25,7 +25,11 @@ function meta(tick: number, type: number, payload: number[]): OutEvent {
 }
 
 function text(tick: number, type: number, value: string): OutEvent {
-  return meta(tick, type, Array.from(value, (c) => c.charCodeAt(0) & 0xff))
+  return meta(
+    tick,
+    type,
+    Array.from(value, (c) => c.charCodeAt(0) & 0xff),
+  )
 }
 
 function conductorEvents(song: Song): OutEvent[] {
@@ -33,7 +37,13 @@ function conductorEvents(song: Song): OutEvent[] {
     text(0, 0x03, song.name),
     ...song.keySignatures.map((k) => meta(k.ticks, 0x59, [k.fifths & 0xff, k.mode === 'minor' ? 1 : 0])),
     ...song.texts.map((t) => text(t.ticks, TEXT_TYPE[t.kind], t.text)),
-    ...song.tempos.map((t) => meta(t.ticks, 0x51, [(t.microsecondsPerQuarter >>> 16) & 0xff, (t.microsecondsPerQuarter >>> 8) & 0xff, t.microsecondsPerQuarter & 0xff])),
+    ...song.tempos.map((t) =>
+      meta(t.ticks, 0x51, [
+        (t.microsecondsPerQuarter >>> 16) & 0xff,
+        (t.microsecondsPerQuarter >>> 8) & 0xff,
+        t.microsecondsPerQuarter & 0xff,
+      ]),
+    ),
     ...song.timeSignatures.map((t) => meta(t.ticks, 0x58, [t.numerator, Math.log2(t.denominator), 24, 8])),
   ]
 }
@@ -45,7 +55,8 @@ function trackEvents(track: Track): OutEvent[] {
     events.push({ tick: n.ticks, rank: RANK.noteOn, status: 0x90 | ch, data: [n.pitch, n.velocity] })
     events.push({ tick: n.ticks + n.durationTicks, rank: RANK.noteOff, status: 0x80 | ch, data: [n.pitch, 0] })
   }
-  for (const cc of track.controlChanges) events.push({ tick: cc.ticks, rank: RANK.control, status: 0xb0 | ch, data: [cc.controller, cc.value] })
+  for (const cc of track.controlChanges)
+    events.push({ tick: cc.ticks, rank: RANK.control, status: 0xb0 | ch, data: [cc.controller, cc.value] })
   for (const bend of track.pitchBends) {
     const raw = bend.value + 8192
     events.push({ tick: bend.ticks, rank: RANK.control, status: 0xe0 | ch, data: [raw & 0x7f, raw >> 7] })

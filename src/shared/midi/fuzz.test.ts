@@ -46,7 +46,13 @@ const corpus: { name: string; bytes: Uint8Array; notes: [pitch: number, ticks: n
   {
     name: 'unknown chunks before and between tracks',
     bytes: new Uint8Array([
-      ...midiFile(1, 96, []).slice(0, 8), 0, 1, 0, 1, 0, 96,
+      ...midiFile(1, 96, []).slice(0, 8),
+      0,
+      1,
+      0,
+      1,
+      0,
+      96,
       ...chunk('XFIH', [1, 2, 3]),
       ...track([ev.on(0, 0, C4, 80), ev.off(96, 0, C4)]),
       ...chunk('XFKM', [4, 5]),
@@ -66,7 +72,12 @@ const corpus: { name: string; bytes: Uint8Array; notes: [pitch: number, ticks: n
   {
     name: 'overlapping notes of one pitch: the second strike ends the first',
     bytes: midiFile(0, 96, [track([ev.on(0, 0, C4, 80), ev.on(48, 0, C4, 90), ev.off(48, 0, C4), ev.off(48, 0, C4)])]),
-    notes: [[[C4, 0, 48], [C4, 48, 48]]],
+    notes: [
+      [
+        [C4, 0, 48],
+        [C4, 48, 48],
+      ],
+    ],
   },
   {
     name: 'RIFF-wrapped .rmi',
@@ -75,13 +86,17 @@ const corpus: { name: string; bytes: Uint8Array; notes: [pitch: number, ticks: n
   },
 ]
 
-function mutate(bytes: Uint8Array, edits: { kind: 'flip' | 'drop' | 'insert' | 'truncate' | 'length'; at: number; value: number; count: number }[]): Uint8Array {
+function mutate(
+  bytes: Uint8Array,
+  edits: { kind: 'flip' | 'drop' | 'insert' | 'truncate' | 'length'; at: number; value: number; count: number }[],
+): Uint8Array {
   let data = Array.from(bytes)
   for (const edit of edits) {
     const at = edit.at % (data.length + 1)
     if (edit.kind === 'flip') data[at] = edit.value
     else if (edit.kind === 'drop') data.splice(at, 1 + (edit.count % 16))
-    else if (edit.kind === 'insert') data.splice(at, 0, ...Array.from({ length: 1 + (edit.count % 16) }, (_, i) => (edit.value + i * 37) & 0xff))
+    else if (edit.kind === 'insert')
+      data.splice(at, 0, ...Array.from({ length: 1 + (edit.count % 16) }, (_, i) => (edit.value + i * 37) & 0xff))
     else if (edit.kind === 'truncate') data = data.slice(0, at)
     else {
       // Falsify the declared length of a chunk (header or track): shorter, longer, or absurd.
@@ -112,14 +127,18 @@ describe('importMidi under fuzzing', () => {
 
   it('mutated corpus files (3,000): import or a clear error, never anything else', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...corpus), fc.array(edit, { minLength: 1, maxLength: 6 }), (file, edits) => importsOrFailsClearly(mutate(file.bytes, edits))),
+      fc.property(fc.constantFrom(...corpus), fc.array(edit, { minLength: 1, maxLength: 6 }), (file, edits) =>
+        importsOrFailsClearly(mutate(file.bytes, edits)),
+      ),
       { numRuns: 3000 },
     )
   })
 
   it('mutated exports of random songs (2,000): import or a clear error, never anything else', () => {
     fc.assert(
-      fc.property(arbitrarySong, fc.array(edit, { minLength: 1, maxLength: 6 }), (song, edits) => importsOrFailsClearly(mutate(exportMidi(song), edits))),
+      fc.property(arbitrarySong, fc.array(edit, { minLength: 1, maxLength: 6 }), (song, edits) =>
+        importsOrFailsClearly(mutate(exportMidi(song), edits)),
+      ),
       { numRuns: 2000 },
     )
     console.log(`slowest import of a fuzzed file: ${slowest.toFixed(1)} ms`)

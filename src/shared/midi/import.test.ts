@@ -9,22 +9,39 @@ const C4 = 60
 
 describe('importMidi: formats and timing', () => {
   it('reads a format 0 file, splitting channels into tracks', () => {
-    const file = midiFile(0, 96, [track([ev.name(0, 'solo'), ev.on(0, 0, C4, 100), ev.on(0, 9, 36, 90), ev.off(96, 0, C4), ev.off(0, 9, 36)])])
+    const file = midiFile(0, 96, [
+      track([ev.name(0, 'solo'), ev.on(0, 0, C4, 100), ev.on(0, 9, 36, 90), ev.off(96, 0, C4), ev.off(0, 9, 36)]),
+    ])
     const { song, report } = importMidi(file)
     expect(song.ppq).toBe(96)
-    expect(song.tracks.map((t) => [t.name, t.channel, t.isDrum])).toEqual([['solo', 0, false], ['solo', 9, true]])
+    expect(song.tracks.map((t) => [t.name, t.channel, t.isDrum])).toEqual([
+      ['solo', 0, false],
+      ['solo', 9, true],
+    ])
     expect(song.tracks[0]!.notes).toEqual([{ pitch: C4, ticks: 0, durationTicks: 96, velocity: 100 }])
     expect(report.drumNotes).toBe(1)
     expect(report.notesKept).toBe(2)
   })
 
   it('reads a format 1 file: conductor track gives the name, tempo and meter', () => {
-    const conductor = track([ev.name(0, 'Song'), ev.tempo(0, 400_000), ev.timeSignature(0, 3, 4), ev.tempo(960, 600_000), ev.timeSignature(0, 6, 8)])
+    const conductor = track([
+      ev.name(0, 'Song'),
+      ev.tempo(0, 400_000),
+      ev.timeSignature(0, 3, 4),
+      ev.tempo(960, 600_000),
+      ev.timeSignature(0, 6, 8),
+    ])
     const piano = track([ev.name(0, 'Piano'), ev.program(0, 0, 4), ev.on(0, 0, C4, 64), ev.off(480, 0, C4)])
     const { song } = importMidi(midiFile(1, 480, [conductor, piano]))
     expect(song.name).toBe('Song')
-    expect(song.tempos).toEqual([{ ticks: 0, microsecondsPerQuarter: 400_000 }, { ticks: 960, microsecondsPerQuarter: 600_000 }])
-    expect(song.timeSignatures).toEqual([{ ticks: 0, numerator: 3, denominator: 4 }, { ticks: 960, numerator: 6, denominator: 8 }])
+    expect(song.tempos).toEqual([
+      { ticks: 0, microsecondsPerQuarter: 400_000 },
+      { ticks: 960, microsecondsPerQuarter: 600_000 },
+    ])
+    expect(song.timeSignatures).toEqual([
+      { ticks: 0, numerator: 3, denominator: 4 },
+      { ticks: 960, numerator: 6, denominator: 8 },
+    ])
     expect(song.tracks).toHaveLength(1)
     expect(song.tracks[0]!).toMatchObject({ name: 'Piano', instrument: 4, channel: 0 })
   })
@@ -34,7 +51,10 @@ describe('importMidi: formats and timing', () => {
     const second = track([ev.tempo(0, 250_000), ev.on(0, 0, 62, 80), ev.off(50, 0, 62)])
     const { song } = importMidi(midiFile(2, 100, [first, second]))
     expect(song.tracks.map((t) => t.notes[0]!.ticks)).toEqual([0, 120])
-    expect(song.tempos).toEqual([{ ticks: 0, microsecondsPerQuarter: 500_000 }, { ticks: 120, microsecondsPerQuarter: 250_000 }])
+    expect(song.tempos).toEqual([
+      { ticks: 0, microsecondsPerQuarter: 500_000 },
+      { ticks: 120, microsecondsPerQuarter: 250_000 },
+    ])
   })
 
   it.each([1, 24, 96, 480, 960, 32767])('keeps any PPQ (%i) and tick positions exactly', (ppq) => {
@@ -57,12 +77,18 @@ describe('importMidi: formats and timing', () => {
   it('reads running status, including note-on velocity 0 as note-off', () => {
     const file = midiFile(0, 96, [track([ev.on(0, 0, C4, 70), ev.running(0, 64, 71), ev.running(96, C4, 0), ev.running(0, 64, 0)])])
     const notes = importMidi(file).song.tracks[0]!.notes
-    expect(notes).toEqual([{ pitch: C4, ticks: 0, durationTicks: 96, velocity: 70 }, { pitch: 64, ticks: 0, durationTicks: 96, velocity: 71 }])
+    expect(notes).toEqual([
+      { pitch: C4, ticks: 0, durationTicks: 96, velocity: 70 },
+      { pitch: 64, ticks: 0, durationTicks: 96, velocity: 71 },
+    ])
   })
 
   it('adds the MIDI defaults (120 bpm, 4/4) at tick 0 when the file has none there', () => {
     const { song } = importMidi(midiFile(0, 96, [track([ev.tempo(96, 600_000), ev.on(0, 0, C4, 80), ev.off(96, 0, C4)])]))
-    expect(song.tempos).toEqual([{ ticks: 0, microsecondsPerQuarter: 500_000 }, { ticks: 96, microsecondsPerQuarter: 600_000 }])
+    expect(song.tempos).toEqual([
+      { ticks: 0, microsecondsPerQuarter: 500_000 },
+      { ticks: 96, microsecondsPerQuarter: 600_000 },
+    ])
     expect(song.timeSignatures).toEqual([{ ticks: 0, numerator: 4, denominator: 4 }])
   })
 })
@@ -76,7 +102,9 @@ describe('importMidi: notes', () => {
   })
 
   it('keeps notes outside the 88 keys in the song and reports them', () => {
-    const file = midiFile(0, 96, [track([ev.on(0, 0, 12, 80), ev.on(0, 0, 120, 80), ev.on(0, 0, C4, 80), ev.off(96, 0, 12), ev.off(0, 0, 120), ev.off(0, 0, C4)])])
+    const file = midiFile(0, 96, [
+      track([ev.on(0, 0, 12, 80), ev.on(0, 0, 120, 80), ev.on(0, 0, C4, 80), ev.off(96, 0, 12), ev.off(0, 0, 120), ev.off(0, 0, C4)]),
+    ])
     const { song, report } = importMidi(file)
     expect(song.tracks[0]!.notes.map((n) => n.pitch)).toEqual([12, C4, 120])
     expect(report.notesOutsidePiano).toBe(2)
@@ -97,27 +125,54 @@ describe('importMidi: notes', () => {
   })
 
   it('with the sustain option, extends notes released while the pedal is down', () => {
-    const events = [ev.cc(0, 0, 64, 127), ev.on(0, 0, C4, 80), ev.off(96, 0, C4), ev.on(0, 0, 64, 80), ev.off(48, 0, 64), ev.cc(96, 0, 64, 0), ev.on(0, 0, 67, 80), ev.off(96, 0, 67)]
+    const events = [
+      ev.cc(0, 0, 64, 127),
+      ev.on(0, 0, C4, 80),
+      ev.off(96, 0, C4),
+      ev.on(0, 0, 64, 80),
+      ev.off(48, 0, 64),
+      ev.cc(96, 0, 64, 0),
+      ev.on(0, 0, 67, 80),
+      ev.off(96, 0, 67),
+    ]
     const file = midiFile(0, 96, [track(events)])
     const plain = importMidi(file)
     expect(plain.song.tracks[0]!.notes.map((n) => n.durationTicks)).toEqual([96, 48, 96])
     expect(plain.song.tracks[0]!.controlChanges).toHaveLength(2)
     const sustained = importMidi(file, { sustain: true })
-    expect(sustained.song.tracks[0]!.notes.map((n) => [n.pitch, n.ticks, n.durationTicks])).toEqual([[C4, 0, 240], [64, 96, 144], [67, 240, 96]])
+    expect(sustained.song.tracks[0]!.notes.map((n) => [n.pitch, n.ticks, n.durationTicks])).toEqual([
+      [C4, 0, 240],
+      [64, 96, 144],
+      [67, 240, 96],
+    ])
     expect(sustained.report.notesExtendedBySustain).toBe(2)
     expect(sustained.song.tracks[0]!.controlChanges).toEqual([])
   })
 
   it('sustain: a key struck again while sustained cuts the earlier note there', () => {
-    const events = [ev.cc(0, 0, 64, 127), ev.on(0, 0, C4, 80), ev.off(10, 0, C4), ev.on(90, 0, C4, 80), ev.off(10, 0, C4), ev.cc(100, 0, 64, 0)]
+    const events = [
+      ev.cc(0, 0, 64, 127),
+      ev.on(0, 0, C4, 80),
+      ev.off(10, 0, C4),
+      ev.on(90, 0, C4, 80),
+      ev.off(10, 0, C4),
+      ev.cc(100, 0, 64, 0),
+    ]
     const { song } = importMidi(midiFile(0, 96, [track(events)]), { sustain: true })
-    expect(song.tracks[0]!.notes.map((n) => [n.ticks, n.durationTicks])).toEqual([[0, 100], [100, 110]])
+    expect(song.tracks[0]!.notes.map((n) => [n.ticks, n.durationTicks])).toEqual([
+      [0, 100],
+      [100, 110],
+    ])
   })
 
   it('a key struck again while held ends the first note there; an off on the same tick as an on ends the older note', () => {
     const events = [ev.on(0, 0, C4, 80), ev.on(50, 0, C4, 90), ev.on(50, 0, C4, 70), ev.off(0, 0, C4), ev.off(100, 0, C4)]
     const { song, report } = importMidi(midiFile(0, 96, [track(events)]))
-    expect(song.tracks[0]!.notes.map((n) => [n.ticks, n.durationTicks, n.velocity])).toEqual([[0, 50, 80], [50, 50, 90], [100, 100, 70]])
+    expect(song.tracks[0]!.notes.map((n) => [n.ticks, n.durationTicks, n.velocity])).toEqual([
+      [0, 50, 80],
+      [50, 50, 90],
+      [100, 100, 70],
+    ])
     expect(report.overlappingNotesTrimmed).toBe(1)
   })
 
@@ -163,7 +218,10 @@ describe('importMidi: odd and damaged files', () => {
   })
 
   it('reads a track with no End of Track event up to its chunk end', () => {
-    const file = midiFile(1, 96, [track([ev.on(0, 0, C4, 80), ev.off(96, 0, C4)], { endOfTrack: false }), track([ev.on(0, 1, 64, 80), ev.off(96, 1, 64)])])
+    const file = midiFile(1, 96, [
+      track([ev.on(0, 0, C4, 80), ev.off(96, 0, C4)], { endOfTrack: false }),
+      track([ev.on(0, 1, 64, 80), ev.off(96, 1, 64)]),
+    ])
     const { song, report } = importMidi(file)
     expect(song.tracks.map((t) => t.notes.length)).toEqual([1, 1])
     expect(report.missingEndOfTrack).toBe(1)
@@ -172,7 +230,10 @@ describe('importMidi: odd and damaged files', () => {
   it('reads a truncated last track up to the cut, ending its hanging notes', () => {
     const whole = midiFile(0, 96, [track([ev.on(0, 0, C4, 80), ev.on(0, 0, 64, 80), ev.off(96, 0, 64), ev.off(96, 0, C4)])])
     const { song, report } = importMidi(whole.subarray(0, whole.length - 6))
-    expect(song.tracks[0]!.notes.map((n) => [n.pitch, n.durationTicks])).toEqual([[C4, 96], [64, 96]])
+    expect(song.tracks[0]!.notes.map((n) => [n.pitch, n.durationTicks])).toEqual([
+      [C4, 96],
+      [64, 96],
+    ])
     expect(report).toMatchObject({ truncatedTracks: 1, hangingNotesEnded: 1 })
   })
 
@@ -212,7 +273,14 @@ describe('importMidi: odd and damaged files', () => {
 describe('exportMidi then importMidi', () => {
   it('round-trips a multi-track imported file: names, channels, programs, drums, controllers, bends', () => {
     const conductor = track([ev.name(0, 'Tune'), ev.tempo(0, 450_000), ev.timeSignature(0, 7, 8)])
-    const piano = track([ev.name(0, 'Keys'), ev.program(0, 2, 1), ev.cc(0, 2, 7, 100), ev.on(0, 2, C4, 80), [0, 0xe2, 0, 0x50], ev.off(96, 2, C4)])
+    const piano = track([
+      ev.name(0, 'Keys'),
+      ev.program(0, 2, 1),
+      ev.cc(0, 2, 7, 100),
+      ev.on(0, 2, C4, 80),
+      [0, 0xe2, 0, 0x50],
+      ev.off(96, 2, C4),
+    ])
     const drums = track([ev.name(0, 'Kit'), ev.on(0, 9, 36, 127), ev.off(10, 9, 36)])
     const first = importMidi(midiFile(1, 192, [conductor, piano, drums])).song
     const again = importMidi(exportMidi(first))

@@ -36,14 +36,22 @@ export class NotePairing {
     const earlier = stack.filter((n) => n.ticks < ticks)
     const ending = earlier.length > 0 ? earlier : stack.slice(0, 1)
     for (const n of ending) this.notes.push({ pitch, ticks: n.ticks, durationTicks: ticks - n.ticks, velocity: n.velocity })
-    this.sounding.set(pitch, stack.filter((n) => !ending.includes(n)))
+    this.sounding.set(
+      pitch,
+      stack.filter((n) => !ending.includes(n)),
+    )
   }
 
   /** Ends notes still sounding at the track's end (`fallbackLength` for a note-on that is its last event). */
   endAll(endTick: number, fallbackLength: number): void {
     for (const [pitch, stack] of this.sounding) {
       for (const n of stack) {
-        this.notes.push({ pitch, ticks: n.ticks, durationTicks: endTick > n.ticks ? endTick - n.ticks : fallbackLength, velocity: n.velocity })
+        this.notes.push({
+          pitch,
+          ticks: n.ticks,
+          durationTicks: endTick > n.ticks ? endTick - n.ticks : fallbackLength,
+          velocity: n.velocity,
+        })
         this.report.hangingNotesEnded++
       }
     }

@@ -1,7 +1,5 @@
 /** How the file measures time: ticks per quarter note, or SMPTE frames (converted to ticks on import). */
-export type Division =
-  | { kind: 'ppq'; ppq: number }
-  | { kind: 'smpte'; framesPerSecond: number; ticksPerFrame: number }
+export type Division = { kind: 'ppq'; ppq: number } | { kind: 'smpte'; framesPerSecond: number; ticksPerFrame: number }
 
 /** What an import changed or left out, as counts the UI can show; all zero for a clean file. */
 export interface ImportReport {
@@ -52,11 +50,27 @@ export interface ImportReport {
 /** A report with every count at zero. */
 export function emptyReport(format: number, division: Division, declaredTracks: number): ImportReport {
   return {
-    format, division, declaredTracks, tracksRead: 0, riffWrapped: false, notesKept: 0, drumNotes: 0,
-    notesOutsidePiano: 0, hangingNotesEnded: 0, zeroLengthNotesDropped: 0, overlappingNotesTrimmed: 0,
-    notesExtendedBySustain: 0, strayNoteOffs: 0, dataBytesClamped: 0, programChangesDropped: 0,
-    otherEventsDropped: 0, unknownChunksSkipped: 0, junkBytesSkipped: 0, chunkLengthsRepaired: 0,
-    truncatedTracks: 0, missingEndOfTrack: 0,
+    format,
+    division,
+    declaredTracks,
+    tracksRead: 0,
+    riffWrapped: false,
+    notesKept: 0,
+    drumNotes: 0,
+    notesOutsidePiano: 0,
+    hangingNotesEnded: 0,
+    zeroLengthNotesDropped: 0,
+    overlappingNotesTrimmed: 0,
+    notesExtendedBySustain: 0,
+    strayNoteOffs: 0,
+    dataBytesClamped: 0,
+    programChangesDropped: 0,
+    otherEventsDropped: 0,
+    unknownChunksSkipped: 0,
+    junkBytesSkipped: 0,
+    chunkLengthsRepaired: 0,
+    truncatedTracks: 0,
+    missingEndOfTrack: 0,
   }
 }
 

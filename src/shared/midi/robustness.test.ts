@@ -19,13 +19,19 @@ function importsOrFailsClearly(bytes: Uint8Array): void {
 
 describe('importMidi on damaged input', () => {
   it('random bytes: imports or throws MidiImportError', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => importsOrFailsClearly(bytes)), { numRuns: 200 })
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => importsOrFailsClearly(bytes)),
+      { numRuns: 200 },
+    )
   })
 
   it('random bytes after a valid header: imports or throws MidiImportError', () => {
     const header = [0x4d, 0x54, 0x68, 0x64, 0, 0, 0, 6, 0, 1, 0, 2, 0, 96]
     const body = fc.uint8Array({ maxLength: 400 })
-    fc.assert(fc.property(body, (rest) => importsOrFailsClearly(new Uint8Array([...header, ...rest]))), { numRuns: 200 })
+    fc.assert(
+      fc.property(body, (rest) => importsOrFailsClearly(new Uint8Array([...header, ...rest]))),
+      { numRuns: 200 },
+    )
   })
 
   it('valid files with bytes flipped, cut or inserted: imports or throws MidiImportError', () => {
@@ -46,7 +52,10 @@ describe('importMidi on damaged input', () => {
   })
 
   it('a huge declared chunk length and a runaway delta time do not hang', () => {
-    const bytes = new Uint8Array([0x4d, 0x54, 0x68, 0x64, 0, 0, 0, 6, 0, 0, 0, 1, 0, 96, 0x4d, 0x54, 0x72, 0x6b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x90, 60, 100])
+    const bytes = new Uint8Array([
+      0x4d, 0x54, 0x68, 0x64, 0, 0, 0, 6, 0, 0, 0, 1, 0, 96, 0x4d, 0x54, 0x72, 0x6b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x90,
+      60, 100,
+    ])
     const { song, report } = importMidi(bytes)
     expect(song.tracks[0]!.notes).toHaveLength(1)
     expect(report.hangingNotesEnded).toBe(1)

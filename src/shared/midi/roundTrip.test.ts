@@ -17,8 +17,11 @@ describe('round trip', () => {
   })
 
   it('export is deterministic', () => {
-    fc.assert(fc.property(arbitrarySong, (song) => {
+    fc.assert(
+      fc.property(arbitrarySong, (song) => {
         expect(exportMidi(song)).toEqual(exportMidi(song))
-      }), { numRuns: 30 })
+      }),
+      { numRuns: 30 },
+    )
   })
 })

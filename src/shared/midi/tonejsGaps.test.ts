@@ -49,5 +49,4 @@ describe('@tonejs/midi 2.0.28 shortfalls that importMidi covers', () => {
     expect(new Midi(bytes).tracks.map((t) => t.notes[0]!.ticks)).toEqual([0, 0])
     expect(importMidi(bytes).song.tracks.map((t) => t.notes[0]!.ticks)).toEqual([0, 96])
   })
-
 })

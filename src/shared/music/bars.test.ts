@@ -41,7 +41,11 @@ describe('bars', () => {
       timeSignatures: fc.uniqueArray(fc.integer({ min: 1, max: 50_000 }), { maxLength: 4 }).chain((ticks) =>
         fc.tuple(
           ...[0, ...ticks.sort((a, b) => a - b)].map((t) =>
-            fc.record({ ticks: fc.constant(t), numerator: fc.integer({ min: 1, max: 13 }), denominator: fc.constantFrom(1, 2, 4, 8, 16) }),
+            fc.record({
+              ticks: fc.constant(t),
+              numerator: fc.integer({ min: 1, max: 13 }),
+              denominator: fc.constantFrom(1, 2, 4, 8, 16),
+            }),
           ),
         ),
       ),

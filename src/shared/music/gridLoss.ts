@@ -23,8 +23,14 @@ const STEP_NAMES: Record<number, string> = { 1: 'quarter notes', 2: 'eighth note
  */
 export function gridLoss(notes: readonly Note[], meter: Meter, range: BarRange, stepsPerQuarter: number): GridLoss {
   const ticks = barRangeTicks(meter, range)
-  const inRange = notes.filter((note) => isPianoPitch(note.pitch) && note.ticks < ticks.end && note.ticks + note.durationTicks > ticks.start)
-  const heard = framesToNotes(barsToFrames(inRange, meter, range, stepsPerQuarter), { startTick: ticks.start, ppq: meter.ppq, stepsPerQuarter })
+  const inRange = notes.filter(
+    (note) => isPianoPitch(note.pitch) && note.ticks < ticks.end && note.ticks + note.durationTicks > ticks.start,
+  )
+  const heard = framesToNotes(barsToFrames(inRange, meter, range, stepsPerQuarter), {
+    startTick: ticks.start,
+    ppq: meter.ppq,
+    stepsPerQuarter,
+  })
   return {
     notes: inRange.length,
     merged: Math.max(0, inRange.length - heard.length),

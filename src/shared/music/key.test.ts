@@ -6,8 +6,14 @@ import type { Note } from './types.ts'
 const melody = (pitches: number[], lengths: number[] = []): Note[] =>
   pitches.map((pitch, i) => ({ pitch, ticks: i * 480, durationTicks: lengths[i] ?? 480, velocity: 80 }))
 // Tonic held longer, as cadences do: the estimate is duration-weighted.
-const C_MAJOR = melody([60, 62, 64, 65, 67, 69, 71, 72, 67, 64, 60], [1, 1, 1, 1, 2, 1, 1, 2, 1, 1, 4].map((x) => x * 480))
-const A_MINOR = melody([57, 59, 60, 62, 64, 65, 68, 69, 64, 60, 57], [2, 1, 1, 1, 2, 1, 1, 2, 1, 1, 4].map((x) => x * 480))
+const C_MAJOR = melody(
+  [60, 62, 64, 65, 67, 69, 71, 72, 67, 64, 60],
+  [1, 1, 1, 1, 2, 1, 1, 2, 1, 1, 4].map((x) => x * 480),
+)
+const A_MINOR = melody(
+  [57, 59, 60, 62, 64, 65, 68, 69, 64, 60, 57],
+  [2, 1, 1, 1, 2, 1, 1, 2, 1, 1, 4].map((x) => x * 480),
+)
 
 describe('estimateKey', () => {
   it('finds C major and A minor', () => {

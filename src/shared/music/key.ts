@@ -56,7 +56,10 @@ export function transpositionToC(tonic: number): number {
 export function estimateKey(notes: readonly Note[]): KeyEstimate | null {
   const weights = pitchClassDurations(notes)
   let best: KeyEstimate | null = null
-  for (const [mode, profile] of [['major', MAJOR_PROFILE], ['minor', MINOR_PROFILE]] as const) {
+  for (const [mode, profile] of [
+    ['major', MAJOR_PROFILE],
+    ['minor', MINOR_PROFILE],
+  ] as const) {
     for (let tonic = 0; tonic < 12; tonic++) {
       const rotated = weights.map((_, i) => weights[(i + tonic) % 12]!)
       const r = correlation(rotated, profile)

@@ -28,7 +28,11 @@ describe('piano-roll frames', () => {
   })
 
   it('merges consecutive active frames of a key into one note', () => {
-    expect(framesToNotes([[39], [39, 43], [43], [], [39]], grid, 100)).toEqual([note(60, 1920, 240, 100), note(64, 2040, 240, 100), note(60, 2400, 120, 100)])
+    expect(framesToNotes([[39], [39, 43], [43], [], [39]], grid, 100)).toEqual([
+      note(60, 1920, 240, 100),
+      note(64, 2040, 240, 100),
+      note(60, 2400, 120, 100),
+    ])
   })
 
   it('covers a bar range at the meter: 3/4 at 4 steps per quarter is 12 frames a bar', () => {

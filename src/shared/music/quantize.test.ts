@@ -16,8 +16,14 @@ describe('quantize', () => {
   })
 
   it('resolves notes of one key that collide after snapping', () => {
-    const notes = [{ pitch: 60, ticks: 0, durationTicks: 130, velocity: 90 }, { pitch: 60, ticks: 100, durationTicks: 120, velocity: 50 }]
-    expect(quantizeNotes(notes, 120)).toEqual([{ pitch: 60, ticks: 0, durationTicks: 120, velocity: 90 }, { pitch: 60, ticks: 120, durationTicks: 120, velocity: 50 }])
+    const notes = [
+      { pitch: 60, ticks: 0, durationTicks: 130, velocity: 90 },
+      { pitch: 60, ticks: 100, durationTicks: 120, velocity: 50 },
+    ]
+    expect(quantizeNotes(notes, 120)).toEqual([
+      { pitch: 60, ticks: 0, durationTicks: 120, velocity: 90 },
+      { pitch: 60, ticks: 120, durationTicks: 120, velocity: 50 },
+    ])
   })
 
   it('normalizeNotes sorts, drops empty notes and keeps the later of two notes on one key and tick', () => {
@@ -28,7 +34,10 @@ describe('quantize', () => {
       { pitch: 62, ticks: 0, durationTicks: 9, velocity: 2 },
       { pitch: 62, ticks: 0, durationTicks: 4, velocity: 3 },
     ]
-    expect(normalizeNotes(notes, counts).map((n) => [n.pitch, n.velocity])).toEqual([[62, 3], [64, 1]])
+    expect(normalizeNotes(notes, counts).map((n) => [n.pitch, n.velocity])).toEqual([
+      [62, 3],
+      [64, 1],
+    ])
     expect(counts).toEqual({ zeroLength: 2, overlapsTrimmed: 1 })
   })
 })

@@ -4,7 +4,11 @@ import { createSong, createTrack, modelNotes } from './song.ts'
 describe('song', () => {
   it('a new song is 4/4 at 120 bpm with one piano track', () => {
     const song = createSong()
-    expect(song).toMatchObject({ ppq: 480, tempos: [{ ticks: 0, microsecondsPerQuarter: 500_000 }], timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }] })
+    expect(song).toMatchObject({
+      ppq: 480,
+      tempos: [{ ticks: 0, microsecondsPerQuarter: 500_000 }],
+      timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }],
+    })
     expect(song.tracks).toEqual([createTrack()])
     expect(createTrack(9).isDrum).toBe(true)
   })

@@ -5,7 +5,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const record = { sandboxEnabled: false, windows: [], handlers: {}, menu: null, permissionRequest: null, permissionCheck: null, appEvents: [] }
+const record = {
+  sandboxEnabled: false,
+  windows: [],
+  handlers: {},
+  menu: null,
+  permissionRequest: null,
+  permissionCheck: null,
+  appEvents: [],
+}
 let readyResolve
 const ready = new Promise((resolve) => (readyResolve = resolve))
 
@@ -167,7 +175,8 @@ async function probe() {
     record.permissionRequest(contents, permission, (answer) => (granted = answer), { requestingUrl: url, isMainFrame })
     return granted
   }
-  const check = (permission, url = appUrl) => record.permissionCheck(contents, permission, 'file:///', { requestingUrl: url, isMainFrame: true })
+  const check = (permission, url = appUrl) =>
+    record.permissionCheck(contents, permission, 'file:///', { requestingUrl: url, isMainFrame: true })
   const report = {
     sandboxEnabled: record.sandboxEnabled,
     windowCount: record.windows.length,
@@ -215,7 +224,15 @@ async function probeDocument(window, invoke) {
   let closePrevented = false
   for (const listener of window.events.close ?? []) listener({ preventDefault: () => (closePrevented = true) })
   await new Promise((resolve) => setTimeout(resolve, 20))
-  return { initialTitle, state, dirtyTitle: window.title, documentEdited: window.documentEdited, closePrevented, closeCalls: window.closeCalls ?? 0, dialogsShown: [...dialog.shown] }
+  return {
+    initialTitle,
+    state,
+    dirtyTitle: window.title,
+    documentEdited: window.documentEdited,
+    closePrevented,
+    closeCalls: window.closeCalls ?? 0,
+    dialogsShown: [...dialog.shown],
+  }
 }
 
 /**
@@ -245,8 +262,12 @@ async function probeQuit(window, invoke) {
 
 setTimeout(() => {
   readyResolve()
-  setTimeout(() => probe().catch((error) => {
-    writeFileSync(process.env.ELECTRON_STUB_REPORT, JSON.stringify({ error: String(error?.stack ?? error) }))
-    process.exit(1)
-  }), 50)
+  setTimeout(
+    () =>
+      probe().catch((error) => {
+        writeFileSync(process.env.ELECTRON_STUB_REPORT, JSON.stringify({ error: String(error?.stack ?? error) }))
+        process.exit(1)
+      }),
+    50,
+  )
 }, 10)

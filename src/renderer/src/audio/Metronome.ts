@@ -136,7 +136,11 @@ export class Metronome {
 
   // One synth per pitch: a click only restarts its envelope, never glides from the other pitch.
   #newClicker(destination: Tone.InputNode): Clicker {
-    const synth = () => new Tone.Synth({ oscillator: { type: 'sine' }, envelope: { attack: 0.001, decay: this.#options.length, sustain: 0, release: 0.005 } }).connect(destination)
+    const synth = () =>
+      new Tone.Synth({
+        oscillator: { type: 'sine' },
+        envelope: { attack: 0.001, decay: this.#options.length, sustain: 0, release: 0.005 },
+      }).connect(destination)
     return { accent: synth(), beat: synth() }
   }
 }

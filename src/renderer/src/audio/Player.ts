@@ -156,11 +156,14 @@ export class Player {
     this.output.gain.linearRampToValueAtTime(0, now + FADE)
     Tone.getTransport().pause(now + FADE)
     clearTimeout(this.stopTimer)
-    this.stopTimer = setTimeout(() => {
-      // Released voices ring on for the release time: keep the output silent until they are gone.
-      this.halt(false)
-      this.output.gain.setValueAtTime(1, Tone.now() + RELEASE + 0.05)
-    }, FADE * 1000 + 40)
+    this.stopTimer = setTimeout(
+      () => {
+        // Released voices ring on for the release time: keep the output silent until they are gone.
+        this.halt(false)
+        this.output.gain.setValueAtTime(1, Tone.now() + RELEASE + 0.05)
+      },
+      FADE * 1000 + 40,
+    )
   }
 
   /** Sounds one key now (the keyboard, drawing, moving notes). */

@@ -6,7 +6,13 @@ import { songWith } from '#fixtures/editorSongs.ts'
 
 describe('tempo map', () => {
   it('converts ticks and seconds both ways across tempo changes', () => {
-    const map = new TempoMap({ ppq: 480, tempos: [{ ticks: 0, microsecondsPerQuarter: 500_000 }, { ticks: 960, microsecondsPerQuarter: 1_000_000 }] })
+    const map = new TempoMap({
+      ppq: 480,
+      tempos: [
+        { ticks: 0, microsecondsPerQuarter: 500_000 },
+        { ticks: 960, microsecondsPerQuarter: 1_000_000 },
+      ],
+    })
     expect(map.seconds(480)).toBeCloseTo(0.5)
     expect(map.seconds(960)).toBeCloseTo(1)
     expect(map.seconds(1440)).toBeCloseTo(2)
@@ -44,6 +50,8 @@ describe('WAV encoding', () => {
     expect(view.getUint32(24, true)).toBe(44_100)
     expect(view.getUint32(40, true)).toBe(16)
     expect(wav.byteLength).toBe(44 + 16)
-    expect([view.getInt16(44, true), view.getInt16(46, true), view.getInt16(48, true), view.getInt16(56, true)]).toEqual([0, 16384, 32767, 32767])
+    expect([view.getInt16(44, true), view.getInt16(46, true), view.getInt16(48, true), view.getInt16(56, true)]).toEqual([
+      0, 16384, 32767, 32767,
+    ])
   })
 })

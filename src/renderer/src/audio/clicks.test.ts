@@ -33,7 +33,13 @@ describe('metronome clicks', () => {
   })
 
   it('a bar cut short by a signature change ends its beats there', () => {
-    const cut = { ...song, timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }, { ticks: 960, numerator: 6, denominator: 8 }] }
+    const cut = {
+      ...song,
+      timeSignatures: [
+        { ticks: 0, numerator: 4, denominator: 4 },
+        { ticks: 960, numerator: 6, denominator: 8 },
+      ],
+    }
     const clicks = clicksBetween(cut, 0, 960 + 1440)
     expect(clicks.map((c) => `${c.tick}${c.accent ? '!' : ''}`)).toEqual(['0!', '480', '960!', '1200', '1440', '1680', '1920', '2160'])
   })

@@ -41,7 +41,10 @@ export function clicksBetween(song: Pick<Song, 'ppq' | 'tempos' | 'timeSignature
 }
 
 /** One bar of clicks before `tick`, in the signature and tempo in force there: the count-in. */
-export function countInClicks(song: Pick<Song, 'ppq' | 'tempos' | 'timeSignatures'>, tick: Ticks): { clicks: CountInClick[]; seconds: Seconds } {
+export function countInClicks(
+  song: Pick<Song, 'ppq' | 'tempos' | 'timeSignatures'>,
+  tick: Ticks,
+): { clicks: CountInClick[]; seconds: Seconds } {
   const tempo = new TempoMap(song)
   const secondsPerTick = tempo.seconds(tick + 1) - tempo.seconds(tick)
   const signature = timeSignatureAt(song, tick)

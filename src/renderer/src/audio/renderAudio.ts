@@ -11,11 +11,18 @@ const TAIL = 1.5
 const SEGMENT = 8
 
 /** Renders notes that start in one segment, offline, with their full ring-out. */
-async function renderSegment(notes: readonly ScheduledNote[], start: number, duration: number, urls: Record<string, Tone.ToneAudioBuffer>, sampleRate: number): Promise<Tone.ToneAudioBuffer> {
+async function renderSegment(
+  notes: readonly ScheduledNote[],
+  start: number,
+  duration: number,
+  urls: Record<string, Tone.ToneAudioBuffer>,
+  sampleRate: number,
+): Promise<Tone.ToneAudioBuffer> {
   return Tone.Offline(
     () => {
       const sampler = new Tone.Sampler({ urls, release: 0.8 }).toDestination()
-      for (const note of notes) sampler.triggerAttackRelease(Tone.Frequency(note.pitch, 'midi').toNote(), note.duration, note.time - start, note.velocity)
+      for (const note of notes)
+        sampler.triggerAttackRelease(Tone.Frequency(note.pitch, 'midi').toNote(), note.duration, note.time - start, note.velocity)
     },
     duration,
     2,

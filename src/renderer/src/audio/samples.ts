@@ -3,7 +3,11 @@
 // network. Not import.meta.glob: Vite cannot import files with '#' in their names (D#4, F#4).
 
 /** The sampled notes: every minor third from A0 to C8 (the sampler repitches the keys between). */
-export const PIANO_SAMPLE_NOTES: readonly string[] = ['A0', ...[1, 2, 3, 4, 5, 6, 7].flatMap((o) => [`C${o}`, `D#${o}`, `F#${o}`, `A${o}`]), 'C8']
+export const PIANO_SAMPLE_NOTES: readonly string[] = [
+  'A0',
+  ...[1, 2, 3, 4, 5, 6, 7].flatMap((o) => [`C${o}`, `D#${o}`, `F#${o}`, `A${o}`]),
+  'C8',
+]
 
 /** The sampled piano's notes ("A0", "D#4", …) and their URLs in the build. */
 export const pianoSampleUrls: Record<string, string> = Object.fromEntries(
@@ -21,7 +25,8 @@ export function loadSampleBytes(url: string): Promise<ArrayBuffer> {
     request.responseType = 'arraybuffer'
     request.onload = () => {
       // file:// answers with status 0 when it worked.
-      if ((request.status === 200 || request.status === 0) && request.response instanceof ArrayBuffer && request.response.byteLength > 0) resolve(request.response)
+      if ((request.status === 200 || request.status === 0) && request.response instanceof ArrayBuffer && request.response.byteLength > 0)
+        resolve(request.response)
       else reject(new Error(`could not load the piano sample ${url} (status ${request.status})`))
     }
     request.onerror = () => reject(new Error(`could not load the piano sample ${url}`))

@@ -24,7 +24,12 @@ export function scheduleNotes(song: Song, fromTick: Ticks, toTick = Infinity, ex
   const add = (n: Note) => {
     if (n.ticks < fromTick || n.ticks >= toTick) return
     const time = map.seconds(n.ticks)
-    result.push({ time, duration: Math.max(0.02, map.seconds(Math.min(toTick, n.ticks + n.durationTicks)) - time), pitch: n.pitch, velocity: n.velocity / 127 })
+    result.push({
+      time,
+      duration: Math.max(0.02, map.seconds(Math.min(toTick, n.ticks + n.durationTicks)) - time),
+      pitch: n.pitch,
+      velocity: n.velocity / 127,
+    })
   }
   for (const track of audibleTracks(song.tracks)) if (!track.isDrum) track.notes.forEach(add)
   extra.forEach(add)

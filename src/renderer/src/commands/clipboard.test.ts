@@ -30,11 +30,21 @@ describe('clipboard commands', () => {
   })
 
   it('duplicate keeps each copy in the track of its note', () => {
-    const two = { ...song, tracks: [song.tracks[0]!, { ...song.tracks[0]!, id: -1, notes: [{ ...song.tracks[0]!.notes[0]!, id: -2, pitch: 40 }] }] }
+    const two = {
+      ...song,
+      tracks: [song.tracks[0]!, { ...song.tracks[0]!, id: -1, notes: [{ ...song.tracks[0]!.notes[0]!, id: -2, pitch: 40 }] }],
+    }
     const edit = duplicateNotes(two, new Set([-2, song.tracks[0]!.notes[1]!.id]), 480)
     expect(edit.song.tracks.map((t) => t.notes.map((n) => [n.pitch, n.ticks]))).toEqual([
-      [[60, 480], [64, 720], [64, 1200]],
-      [[40, 480], [40, 960]],
+      [
+        [60, 480],
+        [64, 720],
+        [64, 1200],
+      ],
+      [
+        [40, 480],
+        [40, 960],
+      ],
     ])
     expect(edit.selection.size).toBe(2)
   })

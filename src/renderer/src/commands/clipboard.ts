@@ -13,7 +13,10 @@ export interface Clip {
 function clipOf(notes: readonly EditorNote[]): Clip {
   if (notes.length === 0) return { notes: [], length: 0 }
   const { start, end } = noteExtent(notes)
-  return { notes: notes.map((n) => ({ pitch: n.pitch, ticks: n.ticks - start, durationTicks: n.durationTicks, velocity: n.velocity })), length: end - start }
+  return {
+    notes: notes.map((n) => ({ pitch: n.pitch, ticks: n.ticks - start, durationTicks: n.durationTicks, velocity: n.velocity })),
+    length: end - start,
+  }
 }
 
 /** The selected notes as a clip (empty when nothing is selected). */

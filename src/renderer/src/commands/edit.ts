@@ -55,7 +55,9 @@ export function mapNotes(song: EditorSong, selection: ReadonlySet<NoteId>, chang
 /** Adds notes (with their new ids) to the track at `trackIndex` (the edit track by default) and selects exactly them. */
 export function insertNotes(song: EditorSong, added: readonly EditorNote[], trackIndex?: number): Edit {
   const target = withEditTrack(song, trackIndex)
-  const tracks = target.song.tracks.map((track, i) => (i === target.index ? { ...track, notes: tidyNotes([...track.notes, ...added]) } : track))
+  const tracks = target.song.tracks.map((track, i) =>
+    i === target.index ? { ...track, notes: tidyNotes([...track.notes, ...added]) } : track,
+  )
   const next = { ...target.song, tracks }
   return { song: next, selection: existingIds(next, new Set(added.map((n) => n.id))) }
 }

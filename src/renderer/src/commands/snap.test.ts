@@ -30,7 +30,13 @@ describe('snapping', () => {
 
   it('in a bar shorter than a whole number of steps, the next bar line is the nearest line near the bar end', () => {
     // 3/8 from tick 1920: bars of 720 ticks, quarter lines at 1920 and 2400, the next bar at 2640.
-    const odd = { ...song, timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }, { ticks: 1920, numerator: 3, denominator: 8 }] }
+    const odd = {
+      ...song,
+      timeSignatures: [
+        { ticks: 0, numerator: 4, denominator: 4 },
+        { ticks: 1920, numerator: 3, denominator: 8 },
+      ],
+    }
     const quarter: Grid = { division: 4, triplet: false }
     expect(snapTick(odd, quarter, 2600)).toBe(2640)
     expect(snapTick(odd, quarter, 2500)).toBe(2400)

@@ -24,7 +24,9 @@ const candidate = [{ pitch: 67, ticks: 1920, durationTicks: 480, velocity: 70 }]
 describe('track commands', () => {
   it('a song entering the editor gets a colour per track, all shown and heard, and the default roles', () => {
     const song = threeTracks()
-    expect(song.tracks.map((t) => [t.color, t.muted, t.solo, t.hidden])).toEqual(TRACK_COLORS.slice(0, 3).map((c) => [c, false, false, false]))
+    expect(song.tracks.map((t) => [t.color, t.muted, t.solo, t.hidden])).toEqual(
+      TRACK_COLORS.slice(0, 3).map((c) => [c, false, false, false]),
+    )
     expect(new Set(song.tracks.map((t) => t.id)).size).toBe(3)
     expect(song.roles).toEqual({ draw: undefined, listen: 'all', write: 'new' })
   })

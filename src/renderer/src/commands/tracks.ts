@@ -35,7 +35,11 @@ export function deleteTrack(song: EditorSong, selection: ReadonlySet<NoteId>, id
   const track = findTrack(song, id)
   if (!track) return { song, selection }
   const { draw, listen, write } = song.roles
-  const roles: TrackRoles = { draw: draw === id ? undefined : draw, listen: listen === id ? 'all' : listen, write: write === id ? 'new' : write }
+  const roles: TrackRoles = {
+    draw: draw === id ? undefined : draw,
+    listen: listen === id ? 'all' : listen,
+    write: write === id ? 'new' : write,
+  }
   return { song: { ...song, tracks: song.tracks.filter((t) => t !== track), roles }, selection: deselect(selection, [track]) }
 }
 

@@ -19,8 +19,12 @@ describe('drawing velocities', () => {
   })
 
   it('a click sets the note (or chord) that starts nearest, within reach', () => {
-    expect(velocities(rampVelocity(song, new Set(), { tick: 470, velocity: 30 }, { tick: 470, velocity: 30 }, 30).song)).toEqual([80, 30, 80, 80, 80])
-    expect(velocities(rampVelocity(song, new Set(), { tick: 975, velocity: 10 }, { tick: 980, velocity: 99 }, 30).song)).toEqual([80, 80, 99, 99, 80])
+    expect(velocities(rampVelocity(song, new Set(), { tick: 470, velocity: 30 }, { tick: 470, velocity: 30 }, 30).song)).toEqual([
+      80, 30, 80, 80, 80,
+    ])
+    expect(velocities(rampVelocity(song, new Set(), { tick: 975, velocity: 10 }, { tick: 980, velocity: 99 }, 30).song)).toEqual([
+      80, 80, 99, 99, 80,
+    ])
     expect(rampVelocity(song, new Set(), { tick: 700, velocity: 30 }, { tick: 700, velocity: 30 }, 30).song).toBe(song)
   })
 

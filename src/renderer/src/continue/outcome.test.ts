@@ -5,7 +5,9 @@ import type { ContinueResponse } from '$shared/ipc/continue.ts'
 describe('Continue outcomes in plain words', () => {
   it('says why the model cannot run', () => {
     expect(modelProblem({ state: 'loading' })).toMatch(/still loading/)
-    expect(modelProblem({ state: 'error', error: 'no model folder at /x' })).toBe('No model is available (no model folder at /x). Everything else keeps working.')
+    expect(modelProblem({ state: 'error', error: 'no model folder at /x' })).toBe(
+      'No model is available (no model folder at /x). Everything else keeps working.',
+    )
     expect(modelProblem({ state: 'ready', backend: { active: 'wasm', tfBackend: 'wasm', skipped: [] } })).toBeUndefined()
   })
 

@@ -16,7 +16,12 @@ export function failureMessage(error: string): string {
 }
 
 /** The candidates of one answer, numbered as the panel shows them, and a line about the answer (time, the key used and who chose it, silent ones). */
-export function candidatesOf(answer: ContinueResponse, batch: number, seed: number, temperature: number): { entries: CandidateEntry[]; summary: string } {
+export function candidatesOf(
+  answer: ContinueResponse,
+  batch: number,
+  seed: number,
+  temperature: number,
+): { entries: CandidateEntry[]; summary: string } {
   const entries: CandidateEntry[] = answer.candidates.map((c, i) => ({
     notes: c.notes,
     startTick: answer.startTick,
@@ -29,5 +34,8 @@ export function candidatesOf(answer: ContinueResponse, batch: number, seed: numb
   const silent = entries.filter((e) => e.notes.length === 0).length
   const key = answer.key.chosenBy === 'none' ? ', in the key as written' : `, in ${describeKey(answer.key)}`
   // No count here: the candidate counter above it counts every candidate on offer, this press's and the earlier ones'.
-  return { entries, summary: `Written in ${(answer.elapsedMs / 1000).toFixed(1)} s${key}${silent ? ` · ${silent} of ${entries.length} silent` : ''}` }
+  return {
+    entries,
+    summary: `Written in ${(answer.elapsedMs / 1000).toFixed(1)} s${key}${silent ? ` · ${silent} of ${entries.length} silent` : ''}`,
+  }
 }

@@ -10,7 +10,13 @@ describe('songOfBars', () => {
       { pitch: 64, ticks: 3000 },
       { pitch: 65, ticks: 3840 },
     ])
-    const song = { ...base, tempos: [{ ticks: 0, microsecondsPerQuarter: 500_000 }, { ticks: 960, microsecondsPerQuarter: 600_000 }] }
+    const song = {
+      ...base,
+      tempos: [
+        { ticks: 0, microsecondsPerQuarter: 500_000 },
+        { ticks: 960, microsecondsPerQuarter: 600_000 },
+      ],
+    }
     const part = songOfBars(song, { start: 1, end: 2 })
     expect(part.tracks[0]!.notes.map((n) => [n.pitch, n.ticks, n.durationTicks])).toEqual([
       [62, 0, 1920],

@@ -30,7 +30,11 @@ export class DocumentStatus {
  * has no file); once that save succeeds main closes the window. `onResult` hears how it went, so a
  * failure can be shown. Returns the unsubscribe.
  */
-export function installCloseGuard(getSong: () => Song, onResult?: (outcome: Outcome<{ name: string }>) => void, api: FilesApi = defaultApi()): () => void {
+export function installCloseGuard(
+  getSong: () => Song,
+  onResult?: (outcome: Outcome<{ name: string }>) => void,
+  api: FilesApi = defaultApi(),
+): () => void {
   return api.onSaveBeforeClose(() => {
     void save(getSong(), { api }).then((outcome) => onResult?.(outcome))
   })

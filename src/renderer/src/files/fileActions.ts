@@ -34,7 +34,11 @@ const MIDI_EXTENSIONS = ['.mid', '.midi', '.rmi', '.kar']
 /** Starts a new untitled document; the caller then shows an empty song (createSong()). */
 export function newDocument(options: ReplaceOptions = {}): Promise<Outcome<{ name: string }>> {
   const api = options.api ?? defaultApi()
-  return replacing<{ canceled: false; name: string }, { name: string }>(options, () => api.newFile(), (r) => ({ status: 'done', name: r.name }))
+  return replacing<{ canceled: false; name: string }, { name: string }>(
+    options,
+    () => api.newFile(),
+    (r) => ({ status: 'done', name: r.name }),
+  )
 }
 
 /** File > Open: the open dialog in main, then the chosen MIDI file, imported. */
@@ -91,7 +95,10 @@ export function exportMidi(song: Song, options: { suggestedName?: string; api?: 
 export function exportAudio(wav: Uint8Array, options: { suggestedName?: string; api?: FilesApi } = {}): Promise<Outcome<{ name: string }>> {
   const api = options.api ?? defaultApi()
   if (wav.byteLength > FILE_LIMITS.maxWavBytes) {
-    return Promise.resolve({ status: 'failed', error: 'The audio is too long to export in one file (more than 256 MB); export a selection.' })
+    return Promise.resolve({
+      status: 'failed',
+      error: 'The audio is too long to export in one file (more than 256 MB); export a selection.',
+    })
   }
   return settle(api.exportAudio(wav, options.suggestedName), (r) => ({ status: 'done', name: r.name }))
 }
@@ -108,7 +115,10 @@ async function replacing<T extends { canceled: false }, R extends object>(
   action: () => Replaced<T>,
   done: (payload: T) => Outcome<R>,
 ): Promise<Outcome<R>> {
-  const first = await action().catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }))
+  const first = await action().catch((error: unknown) => ({
+    ok: false as const,
+    error: error instanceof Error ? error.message : String(error),
+  }))
   if (first.ok && first.canceled && first.saveFirst && options.current) {
     const saved = await save(options.current(), options.api ? { api: options.api } : {})
     if (saved.status !== 'done') return saved

@@ -13,12 +13,14 @@ import { restoreMessage } from './restore.ts'
 function fakeApi(answers: Partial<Record<keyof FilesApi, unknown[]>> = {}) {
   const calls: [string, unknown[]][] = []
   const api = new Proxy({} as FilesApi, {
-    get: (_target, key: string) => async (...args: unknown[]) => {
-      calls.push([key, args])
-      const next = answers[key as keyof FilesApi]?.shift()
-      if (next instanceof Error) throw next
-      return next ?? { ok: true }
-    },
+    get:
+      (_target, key: string) =>
+      async (...args: unknown[]) => {
+        calls.push([key, args])
+        const next = answers[key as keyof FilesApi]?.shift()
+        if (next instanceof Error) throw next
+        return next ?? { ok: true }
+      },
   })
   return { api, calls }
 }
@@ -32,28 +34,48 @@ describe('the renderer file module', () => {
       saveFile: [{ ok: true, canceled: false, name: 'current.mid' }],
     })
     const outcome = await openFromDialog({ api, current: () => createSong() })
-    expect(outcome).toMatchObject({ status: 'done', name: 'a.mid', notice: ['Read 0 notes (MIDI format 1).', 'The file announced 2 tracks; 0 could be read.'] })
+    expect(outcome).toMatchObject({
+      status: 'done',
+      name: 'a.mid',
+      notice: ['Read 0 notes (MIDI format 1).', 'The file announced 2 tracks; 0 could be read.'],
+    })
     expect(calls.map(([k]) => k)).toEqual(['openFile', 'saveFile', 'openFile'])
   })
 
   it('stops when the save before opening is canceled, and reports failures as sentences', async () => {
     const { api } = fakeApi({ openFile: [{ ok: true, canceled: true, saveFirst: true }], saveFile: [{ ok: true, canceled: true }] })
     expect(await openFromDialog({ api, current: () => createSong() })).toEqual({ status: 'canceled' })
-    const failing = fakeApi({ openFile: [{ ok: false, error: 'broken.mid is not a MIDI file that can be read: no MThd' }], saveFile: [new Error('IPC closed')] })
-    expect(await openFromDialog({ api: failing.api })).toEqual({ status: 'failed', error: 'Broken.mid is not a MIDI file that can be read: no MThd.' })
+    const failing = fakeApi({
+      openFile: [{ ok: false, error: 'broken.mid is not a MIDI file that can be read: no MThd' }],
+      saveFile: [new Error('IPC closed')],
+    })
+    expect(await openFromDialog({ api: failing.api })).toEqual({
+      status: 'failed',
+      error: 'Broken.mid is not a MIDI file that can be read: no MThd.',
+    })
     expect(await save(createSong(), { api: failing.api })).toEqual({ status: 'failed', error: 'IPC closed' })
   })
 
   it('refuses a dropped file that is not MIDI without asking main, and sends the bytes of one that is', async () => {
     const { api, calls } = fakeApi({ importBytes: [opened] })
-    expect(await importDroppedFile(new File(['hi'], 'notes.txt'), { api })).toEqual({ status: 'failed', error: 'notes.txt is not a MIDI file: drop a .mid or .midi file.' })
+    expect(await importDroppedFile(new File(['hi'], 'notes.txt'), { api })).toEqual({
+      status: 'failed',
+      error: 'notes.txt is not a MIDI file: drop a .mid or .midi file.',
+    })
     expect(await importDroppedFile(new File([new Uint8Array([77, 84])], 'Song.MID'), { api })).toMatchObject({ status: 'done' })
     expect(calls).toEqual([['importBytes', ['Song.MID', new Uint8Array([77, 84])]]])
   })
 
   it('sends plain songs without extra fields the schema would refuse', async () => {
     const song = createSong()
-    song.tracks[0]?.notes.push({ pitch: 60, ticks: 0, durationTicks: 10, velocity: 90, id: 7, selected: true } as Song['tracks'][0]['notes'][0])
+    song.tracks[0]?.notes.push({
+      pitch: 60,
+      ticks: 0,
+      durationTicks: 10,
+      velocity: 90,
+      id: 7,
+      selected: true,
+    } as Song['tracks'][0]['notes'][0])
     expect(plainSong(song).tracks[0]?.notes).toEqual([{ pitch: 60, ticks: 0, durationTicks: 10, velocity: 90 }])
     song.tracks[0]?.notes.splice(0, 1, { pitch: 60.4, ticks: 119.6, durationTicks: 0.2, velocity: 0 })
     expect(plainSong(song).tracks[0]?.notes).toEqual([{ pitch: 60, ticks: 120, durationTicks: 1, velocity: 1 }])
@@ -81,7 +103,12 @@ describe('the renderer file module', () => {
     const { api, calls } = fakeApi()
     const autosave = new Autosave({ api })
     let revision = 1
-    const tick = () => autosave.tick(createSong, () => true, () => revision)
+    const tick = () =>
+      autosave.tick(
+        createSong,
+        () => true,
+        () => revision,
+      )
     expect([await tick(), await tick()]).toEqual([true, false])
     revision = 2
     expect(await tick()).toBe(true)
@@ -93,7 +120,11 @@ describe('the renderer file module', () => {
     expect(formatImportReport(report)).toEqual(['Read 1,200 notes (MIDI format 0).', '3 zero-length notes dropped.'])
     const savedAt = new Date(2026, 10, 21, 14, 5).getTime()
     const time = new Date(savedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    expect(restoreMessage({ name: 'Etude.mid', savedAt, notes: 1 }, savedAt)).toBe(`Neural Piano did not close properly. Restore “Etude.mid” (1 note) as it was at ${time}?`)
-    expect(restoreMessage({ name: 'Etude.mid', savedAt, notes: 2 }, savedAt + 3 * 86_400_000)).toMatch(/\(2 notes\) as it was on .+ at .+\?$/)
+    expect(restoreMessage({ name: 'Etude.mid', savedAt, notes: 1 }, savedAt)).toBe(
+      `Neural Piano did not close properly. Restore “Etude.mid” (1 note) as it was at ${time}?`,
+    )
+    expect(restoreMessage({ name: 'Etude.mid', savedAt, notes: 2 }, savedAt + 3 * 86_400_000)).toMatch(
+      /\(2 notes\) as it was on .+ at .+\?$/,
+    )
   })
 })

@@ -1,5 +1,15 @@
 // The file module the editor calls: open, save, export, drag and drop, autosave and restore.
-export { newDocument, openFromDialog, openRecent, openLaunched, recentFiles, importDroppedFile, save, exportMidi, exportAudio } from './fileActions.ts'
+export {
+  newDocument,
+  openFromDialog,
+  openRecent,
+  openLaunched,
+  recentFiles,
+  importDroppedFile,
+  save,
+  exportMidi,
+  exportAudio,
+} from './fileActions.ts'
 export type { OpenedSong, ReplaceOptions } from './fileActions.ts'
 export { Autosave } from './autosave.ts'
 export type { AutosaveOptions } from './autosave.ts'

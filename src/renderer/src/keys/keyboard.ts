@@ -7,7 +7,12 @@ const TEXT_EDITING: ReadonlySet<ActionId> = new Set(['undo', 'redo', 'cut', 'cop
 /** True when the key press belongs to a form field (typing a tempo, a seed…), not to the editor. */
 export function inTextField(target: EventTarget | null): boolean {
   if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false
-  return target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox') || target.tagName === 'SELECT'
+  return (
+    target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox') ||
+    target.tagName === 'SELECT'
+  )
 }
 
 /** True inside an open modal dialog (About, shortcuts help): its keys (Escape, Tab, Enter) are its own. */
@@ -20,13 +25,17 @@ export function inOpenDialog(target: EventTarget | null): boolean {
  * Routes key presses and menu commands to actions. Electron's menu accelerators and the page's keydown
  * can both see one press, so a menu command that repeats the key just handled is dropped.
  */
-export function connectKeyboard(run: (action: ActionId) => void, about: () => void): {
+export function connectKeyboard(
+  run: (action: ActionId) => void,
+  about: () => void,
+): {
   keydown(event: KeyboardEvent): void
   menu(command: MenuCommand): void
 } {
   let last: { action: ActionId; at: number; from: 'key' | 'menu' } | undefined
   // True when the other source just ran this action: one press seen twice, not two presses.
-  const repeats = (action: ActionId, source: 'key' | 'menu') => last !== undefined && last.from !== source && last.action === action && performance.now() - last.at < 300
+  const repeats = (action: ActionId, source: 'key' | 'menu') =>
+    last !== undefined && last.from !== source && last.action === action && performance.now() - last.at < 300
   return {
     keydown(event) {
       const shortcut = matchShortcut(event)

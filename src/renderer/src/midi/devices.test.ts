@@ -7,7 +7,14 @@ const pads = { id: 'b2', name: 'Pads' }
 
 describe('MIDI inputs', () => {
   it('lists the inputs plugged in, naming the nameless', () => {
-    const access = { inputs: new Map([['a', port('a1', 'Keys ')], ['b', port('b2', null)], ['c', port('c3', 'Gone', 'disconnected')]]), onstatechange: null }
+    const access = {
+      inputs: new Map([
+        ['a', port('a1', 'Keys ')],
+        ['b', port('b2', null)],
+        ['c', port('c3', 'Gone', 'disconnected')],
+      ]),
+      onstatechange: null,
+    }
     expect(connectedInputs(access)).toEqual([keys, { id: 'b2', name: 'MIDI input 2' }])
   })
 

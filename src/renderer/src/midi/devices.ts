@@ -61,7 +61,14 @@ export function readChoice(text: string | null | undefined): MidiChoice | undefi
   if (text === 'none') return 'none'
   try {
     const value: unknown = JSON.parse(text)
-    if (value && typeof value === 'object' && 'id' in value && 'name' in value && typeof value.id === 'string' && typeof value.name === 'string') {
+    if (
+      value &&
+      typeof value === 'object' &&
+      'id' in value &&
+      'name' in value &&
+      typeof value.id === 'string' &&
+      typeof value.name === 'string'
+    ) {
       return { id: value.id, name: value.name }
     }
   } catch {

@@ -75,7 +75,13 @@ describe('takeNotes: quantize', () => {
 
   it('counts grid lines from each bar, through a meter change', () => {
     // 4/4 bar 1 (0..1920), then 3/8: quarter-note lines from 1920 at 1920, 2400, 2880 (next bar at 2640: 3/8 is 720 ticks).
-    const odd = { ...meter, timeSignatures: [{ ticks: 0, numerator: 4, denominator: 4 }, { ticks: 1920, numerator: 3, denominator: 8 }] }
+    const odd = {
+      ...meter,
+      timeSignatures: [
+        { ticks: 0, numerator: 4, denominator: 4 },
+        { ticks: 1920, numerator: 3, denominator: 8 },
+      ],
+    }
     const grid = { division: 4, triplet: false } as const
     const events = [down(2600, 60), up(2700, 60)]
     expect(takeNotes(events, { ...take, quantize: { meter: odd, grid } })).toEqual([note(60, 2640, 480)])

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { takeClock, tickAt } from './takeClock.ts'
 
 // 120 bpm (500,000 µs a quarter) until tick 1920, then 60 bpm; PPQ 480.
-const song = { ppq: 480, tempos: [{ ticks: 0, microsecondsPerQuarter: 500_000 }, { ticks: 1920, microsecondsPerQuarter: 1_000_000 }] }
+const song = {
+  ppq: 480,
+  tempos: [
+    { ticks: 0, microsecondsPerQuarter: 500_000 },
+    { ticks: 1920, microsecondsPerQuarter: 1_000_000 },
+  ],
+}
 
 describe('the take clock', () => {
   it('places moments after the start through the tempo map', () => {

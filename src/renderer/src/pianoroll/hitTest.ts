@@ -25,7 +25,12 @@ export function noteAt(song: EditorSong, transform: RollTransform, x: number, pi
 /** Every note of the shown tracks that overlaps the box [tickA, tickB] x [pitchA, pitchB] (corners in any order). */
 export function notesInBox(song: EditorSong, tickA: Ticks, tickB: Ticks, pitchA: number, pitchB: number): EditorNote[] {
   const found: EditorNote[] = []
-  const range = { start: Math.min(tickA, tickB), end: Math.max(tickA, tickB) + 1, lowPitch: Math.min(pitchA, pitchB), highPitch: Math.max(pitchA, pitchB) }
+  const range = {
+    start: Math.min(tickA, tickB),
+    end: Math.max(tickA, tickB) + 1,
+    lowPitch: Math.min(pitchA, pitchB),
+    highPitch: Math.max(pitchA, pitchB),
+  }
   for (const track of song.tracks) if (!track.hidden) forEachVisible(track.notes, range, (n) => found.push(n))
   return found
 }

@@ -14,8 +14,13 @@ export function askToSave(name: string, doc: Document = document): Promise<Unsav
   const detail = Object.assign(doc.createElement('p'), { textContent: 'Your changes will be lost if you do not save them.' })
   const form = Object.assign(doc.createElement('form'), { method: 'dialog' })
   form.style.cssText = 'display:flex;gap:8px;justify-content:flex-end'
-  const buttons: [UnsavedChoice, string][] = [['save', 'Save'], ['discard', 'Don’t Save'], ['cancel', 'Cancel']]
-  for (const [value, label] of buttons) form.append(Object.assign(doc.createElement('button'), { value, textContent: label, className: value === 'save' ? 'primary' : '' }))
+  const buttons: [UnsavedChoice, string][] = [
+    ['save', 'Save'],
+    ['discard', 'Don’t Save'],
+    ['cancel', 'Cancel'],
+  ]
+  for (const [value, label] of buttons)
+    form.append(Object.assign(doc.createElement('button'), { value, textContent: label, className: value === 'save' ? 'primary' : '' }))
   dialog.append(question, detail, form)
   doc.body.append(dialog)
   return new Promise((resolve) => {

@@ -8,7 +8,10 @@ export interface WritableFileHandle {
 }
 
 /** The browser's save picker (window.showSaveFilePicker), where there is one. */
-export type SavePicker = (options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }) => Promise<WritableFileHandle>
+export type SavePicker = (options: {
+  suggestedName: string
+  types: { description: string; accept: Record<string, string[]> }[]
+}) => Promise<WritableFileHandle>
 
 /** Where the page's saves go: the save picker where the browser has one, a download otherwise. */
 export interface SaveTarget {
@@ -28,7 +31,13 @@ const types: Record<SaveKind, { description: string; accept: Record<string, stri
  * Writes bytes where the user chooses: to `handle` when given (Save after a first save), else through
  * the save picker, else as a download named `suggestedName`. Closing the picker is a cancel.
  */
-export async function saveBytes(bytes: Uint8Array, suggestedName: string, kind: SaveKind, target: SaveTarget, handle?: WritableFileHandle): Promise<PageSave> {
+export async function saveBytes(
+  bytes: Uint8Array,
+  suggestedName: string,
+  kind: SaveKind,
+  target: SaveTarget,
+  handle?: WritableFileHandle,
+): Promise<PageSave> {
   const { description, accept, mime } = types[kind]
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })
   let chosen = handle

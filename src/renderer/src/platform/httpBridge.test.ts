@@ -12,15 +12,35 @@ describe('the HTTP bridge', () => {
       },
       openEvents: () => new EventTarget(),
     })
-    expect(await bridge.invoke('file:importBytes', { name: 'a.mid', bytes: new Uint8Array([77]) })).toEqual({ ok: true, bytes: new Uint8Array([1, 2]) })
-    expect(requests).toEqual([['/api/invoke/file%3AimportBytes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"payload":{"name":"a.mid","bytes":{"$bytes":"TQ=="}}}' }]])
+    expect(await bridge.invoke('file:importBytes', { name: 'a.mid', bytes: new Uint8Array([77]) })).toEqual({
+      ok: true,
+      bytes: new Uint8Array([1, 2]),
+    })
+    expect(requests).toEqual([
+      [
+        '/api/invoke/file%3AimportBytes',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"payload":{"name":"a.mid","bytes":{"$bytes":"TQ=="}}}' },
+      ],
+    ])
   })
 
   it('turns a refusal or a stopped server into an answer the UI can show', async () => {
-    const refused = createHttpBridge({ fetch: async () => new Response('Neural Piano refused this request: no token.', { status: 403 }), openEvents: () => new EventTarget() })
-    expect(await refused.invoke('app:info')).toEqual({ ok: false, error: 'the Neural Piano server refused the request (403): Neural Piano refused this request: no token.' })
-    const gone = createHttpBridge({ fetch: async () => Promise.reject(new TypeError('Failed to fetch')), openEvents: () => new EventTarget() })
-    expect(await gone.invoke('app:info')).toEqual({ ok: false, error: 'the Neural Piano server does not answer: is "neural-piano studio" still running?' })
+    const refused = createHttpBridge({
+      fetch: async () => new Response('Neural Piano refused this request: no token.', { status: 403 }),
+      openEvents: () => new EventTarget(),
+    })
+    expect(await refused.invoke('app:info')).toEqual({
+      ok: false,
+      error: 'the Neural Piano server refused the request (403): Neural Piano refused this request: no token.',
+    })
+    const gone = createHttpBridge({
+      fetch: async () => Promise.reject(new TypeError('Failed to fetch')),
+      openEvents: () => new EventTarget(),
+    })
+    expect(await gone.invoke('app:info')).toEqual({
+      ok: false,
+      error: 'the Neural Piano server does not answer: is "neural-piano studio" still running?',
+    })
   })
 
   it('delivers each event’s payload to the listeners of its channel until they unsubscribe', () => {

@@ -103,7 +103,11 @@ describe('the browser mode’s window.api', () => {
     expect(await api.saveFile(song())).toMatchObject({ ok: true, canceled: false })
     expect(await api.exportMidi(song(2), 'Etude bars 1-2')).toEqual({ ok: true, canceled: false, name: 'Etude bars 1-2.mid' })
     expect(await api.exportAudio(new Uint8Array([82, 73, 70, 70]))).toEqual({ ok: true, canceled: false, name: 'dropped.wav' })
-    expect(downloads.map((d) => [d.name, d.blob.type])).toEqual([['dropped.mid', 'audio/midi'], ['Etude bars 1-2.mid', 'audio/midi'], ['dropped.wav', 'audio/wav']])
+    expect(downloads.map((d) => [d.name, d.blob.type])).toEqual([
+      ['dropped.mid', 'audio/midi'],
+      ['Etude bars 1-2.mid', 'audio/midi'],
+      ['dropped.wav', 'audio/wav'],
+    ])
     expect(await midiNotes(downloads[1]?.blob as Blob)).toEqual(song(2).tracks[0]?.notes)
     expect(channels()).toEqual(['file:savedByPage'])
   })
@@ -129,7 +133,11 @@ describe('the browser mode’s window.api', () => {
     expect(channels()).toEqual(['document:state'])
     expect(await api.newFile()).toEqual({ ok: true, canceled: false, name: 'Untitled' })
     expect(asked).toEqual(['Sketch', 'Sketch', 'Sketch'])
-    expect(sent.slice(1)).toEqual([['autosave:discard', undefined], ['document:state', { dirty: false }], ['file:new', undefined]])
+    expect(sent.slice(1)).toEqual([
+      ['autosave:discard', undefined],
+      ['document:state', { dirty: false }],
+      ['file:new', undefined],
+    ])
     await api.newFile()
     expect(asked).toHaveLength(3) // nothing unsaved any more
   })

@@ -75,7 +75,8 @@ export function createWebApi(deps: WebApiDeps): WebApi {
   }
 
   const importFile = async (file: File, guard: 'go' | 'discard'): Promise<ResponseOf<'file:importBytes'>> => {
-    if (file.size > FILE_LIMITS.maxMidiBytes) return { ok: false, error: `${file.name} is too large to be a MIDI file Neural Piano can open (more than 16 MB)` }
+    if (file.size > FILE_LIMITS.maxMidiBytes)
+      return { ok: false, error: `${file.name} is too large to be a MIDI file Neural Piano can open (more than 16 MB)` }
     const bytes = new Uint8Array(await file.arrayBuffer())
     return replacing(guard, () => server.importBytes(file.name, bytes))
   }

@@ -77,7 +77,9 @@ export function runAction(ws: Workspace, action: ActionId): void {
     case 'velocityDown':
       return e.apply((song) => changeVelocity(song, sel, -8))
     case 'quantize':
-      return e.apply((song) => quantizeSelection(song, sel, gridTicks(ws.grid === 'off' ? { division: 16, triplet: false } : ws.grid, song.ppq)))
+      return e.apply((song) =>
+        quantizeSelection(song, sel, gridTicks(ws.grid === 'off' ? { division: 16, triplet: false } : ws.grid, song.ppq)),
+      )
     case 'zoomIn':
       return ws.viewport.zoomX(1.25)
     case 'zoomOut':

@@ -15,7 +15,15 @@ function answeringModel() {
     continue: async (request: ContinueRequestInput) => {
       requests.push(request)
       const notes = [{ pitch: 67, ticks: 1920, durationTicks: 480, velocity: 80 }]
-      return { ok: true as const, requestId: request.requestId, candidates: [{ notes }], startTick: 1920, endTick: 3840, key: { name: 'C major', tonic: 0, mode: 'major' as const, transpose: 0, chosenBy: 'auto' as const }, elapsedMs: 5 }
+      return {
+        ok: true as const,
+        requestId: request.requestId,
+        candidates: [{ notes }],
+        startTick: 1920,
+        endTick: 3840,
+        key: { name: 'C major', tonic: 0, mode: 'major' as const, transpose: 0, chosenBy: 'auto' as const },
+        elapsedMs: 5,
+      }
     },
     cancelContinue: async () => ({ ok: true as const, cancelled: true }),
     onContinueProgress: () => () => undefined,

@@ -32,7 +32,13 @@ const continueApi = {
   onContinueProgress: () => () => undefined,
 }
 const modelLoading = () => ({ state: 'loading' as const })
-const twoBars = (): Song => plainSong(songWith([{ pitch: 60, ticks: 0 }, { pitch: 64, ticks: 1920 }]))
+const twoBars = (): Song =>
+  plainSong(
+    songWith([
+      { pitch: 60, ticks: 0 },
+      { pitch: 64, ticks: 1920 },
+    ]),
+  )
 const report = emptyReport(1, { kind: 'ppq', ppq: 480 }, 1)
 const opened = (name: string, song: Song = twoBars()) => ({ ok: true, canceled: false, song, name, report })
 
@@ -62,7 +68,12 @@ describe('DocumentFiles', () => {
   })
 
   it('saves plain notes (no editor ids) and is then clean; Save As asks for a place', async () => {
-    const main = fakeFiles({ saveFile: [{ ok: true, canceled: false, name: 'Mine.mid' }, { ok: true, canceled: false, name: 'Copy.mid' }] })
+    const main = fakeFiles({
+      saveFile: [
+        { ok: true, canceled: false, name: 'Mine.mid' },
+        { ok: true, canceled: false, name: 'Copy.mid' },
+      ],
+    })
     const workspace = new Workspace(continueApi, modelLoading)
     const files = new DocumentFiles(workspace, main.api)
     workspace.editor.load(twoBars())

@@ -159,7 +159,10 @@ export class DocumentFiles implements FileActions {
   async exportMidi(): Promise<void> {
     const { song, bars } = this.workspace.editor
     const part = bars ? songOfBars(song, bars) : song
-    const outcome = await exportMidi(part, { suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'mid'), api: this.api })
+    const outcome = await exportMidi(part, {
+      suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'mid'),
+      api: this.api,
+    })
     if (outcome.status === 'done') this.workspace.say(`Exported ${outcome.name}.`)
     else this.fail(outcome)
   }
@@ -176,8 +179,16 @@ export class DocumentFiles implements FileActions {
       await player.loaded()
       const { renderWav } = await import('../audio/renderAudio.ts')
       const range = bars ? barRangeTicks(song, bars) : undefined
-      const wav = await renderWav(song, player.buffers, range ? { from: range.start, to: range.end } : undefined, (done) => (this.#audioProgress = done))
-      const outcome = await exportAudio(wav, { suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'wav'), api: this.api })
+      const wav = await renderWav(
+        song,
+        player.buffers,
+        range ? { from: range.start, to: range.end } : undefined,
+        (done) => (this.#audioProgress = done),
+      )
+      const outcome = await exportAudio(wav, {
+        suggestedName: this.suggested(bars ? `bars ${bars.start + 1}-${bars.end}` : '', 'wav'),
+        api: this.api,
+      })
       if (outcome.status === 'done') this.workspace.say(`Exported ${outcome.name}.`)
       else if (outcome.status === 'canceled') this.workspace.say(undefined)
       else this.fail(outcome)

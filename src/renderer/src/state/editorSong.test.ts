@@ -11,7 +11,10 @@ import { songWith } from '#fixtures/editorSongs.ts'
 
 const plain = () => {
   const song = createSong(480)
-  song.tracks[0]!.notes.push({ pitch: 60, ticks: 0, durationTicks: 480, velocity: 80 }, { pitch: 64, ticks: 480, durationTicks: 480, velocity: 90 })
+  song.tracks[0]!.notes.push(
+    { pitch: 60, ticks: 0, durationTicks: 480, velocity: 80 },
+    { pitch: 64, ticks: 480, durationTicks: 480, velocity: 90 },
+  )
   return song
 }
 
@@ -55,7 +58,10 @@ describe('notes with ids in the editor', () => {
   })
 
   it('the selection drops a note a change removed, and is the same set when none went', () => {
-    const song = songWith([{ pitch: 60, ticks: 0 }, { pitch: 60, ticks: 960 }])
+    const song = songWith([
+      { pitch: 60, ticks: 0 },
+      { pitch: 60, ticks: 960 },
+    ])
     const [a, b] = song.tracks[0]!.notes
     const both = new Set([a!.id, b!.id])
     expect(existingIds(song, both)).toBe(both)

@@ -56,7 +56,11 @@ function setup(options: { permission?: string; stored?: string; refuse?: boolean
   const said: string[] = []
   const midi = new MidiInput(env, (text) => said.push(text))
   const events: string[] = []
-  midi.onEvent((e: MidiEvent, at) => events.push(`${e.type}${'pitch' in e ? ` ${e.pitch}` : ''}${'velocity' in e ? ` ${e.velocity}` : ''}${'down' in e ? ` ${e.down}` : ''} @${at}`))
+  midi.onEvent((e: MidiEvent, at) =>
+    events.push(
+      `${e.type}${'pitch' in e ? ` ${e.pitch}` : ''}${'velocity' in e ? ` ${e.velocity}` : ''}${'down' in e ? ` ${e.down}` : ''} @${at}`,
+    ),
+  )
   return { midi, access, keys, stored, asked, said, events }
 }
 

@@ -1,5 +1,14 @@
 import { parseMidiMessage, type MidiEvent } from '../midi/messages.ts'
-import { connectedInputs, pickInput, readChoice, writeChoice, type MidiAccess, type MidiChoice, type MidiDevice, type MidiPort } from '../midi/devices.ts'
+import {
+  connectedInputs,
+  pickInput,
+  readChoice,
+  writeChoice,
+  type MidiAccess,
+  type MidiChoice,
+  type MidiDevice,
+  type MidiPort,
+} from '../midi/devices.ts'
 
 /** Where MIDI input stands: no Web MIDI, not asked yet, asking, refused, or open. */
 export type MidiStatus = 'unsupported' | 'idle' | 'asking' | 'denied' | 'ready'
@@ -32,7 +41,8 @@ export function browserMidiEnvironment(): MidiEnvironment {
 }
 
 /** Why there is no MIDI input, in words. */
-const UNSUPPORTED = 'This browser has no Web MIDI, so no MIDI keyboard can be played in (Chrome, Edge and the app have it). Everything else works.'
+const UNSUPPORTED =
+  'This browser has no Web MIDI, so no MIDI keyboard can be played in (Chrome, Edge and the app have it). Everything else works.'
 
 /**
  * MIDI keyboards: opening Web MIDI, the inputs plugged in (kept current as they come and go), the one
@@ -148,7 +158,8 @@ export class MidiInput {
     const lost = this.#current
     this.#listen(wanted)
     if (wanted) this.say(`MIDI keyboard “${wanted.name}” connected: play, or press R to record.`)
-    else if (lost && this.#choice !== 'none') this.say(`MIDI keyboard “${lost.name}” was unplugged; it reconnects when it is plugged back in.`)
+    else if (lost && this.#choice !== 'none')
+      this.say(`MIDI keyboard “${lost.name}” was unplugged; it reconnects when it is plugged back in.`)
   }
 
   #remember(choice: MidiChoice): void {

@@ -12,7 +12,16 @@ const START_MS = 10_000
 function setup(options: { grid?: Grid; startMs?: number | undefined; existing?: boolean } = {}) {
   let now = 8_000
   const editor = new Editor()
-  editor.load(songWith(options.existing ? [{ pitch: 48, ticks: 0, durationTicks: 1920 }, { pitch: 50, ticks: 2400 }] : []))
+  editor.load(
+    songWith(
+      options.existing
+        ? [
+            { pitch: 48, ticks: 0, durationTicks: 1920 },
+            { pitch: 50, ticks: 2400 },
+          ]
+        : [],
+    ),
+  )
   const calls: string[] = []
   let resolveStart: (ms: number | undefined) => void = () => undefined
   const transport: TakeTransport = {

@@ -160,7 +160,9 @@ export class Recorder {
     const last = barAtTick(editor.song, played.end - 1)
     editor.selectBars({ start: first, end: last + 1 })
     const bars = last > first ? `bars ${first + 1}–${last + 1}` : `bar ${first + 1}`
-    this.deps.say(`Recorded ${take.notes.length} note${take.notes.length === 1 ? '' : 's'} in ${bars}, selected: press Continue to go on from them.`)
+    this.deps.say(
+      `Recorded ${take.notes.length} note${take.notes.length === 1 ? '' : 's'} in ${bars}, selected: press Continue to go on from them.`,
+    )
   }
 
   /** Starts a take at `fromTick`, or stops the one going on. */

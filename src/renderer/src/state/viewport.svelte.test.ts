@@ -34,7 +34,10 @@ describe('Viewport', () => {
   it('fit shows the whole song from its start', () => {
     const vp = new Viewport()
     vp.resize(1000, 500)
-    const song = songWith([{ pitch: 40, ticks: 0 }, { pitch: 90, ticks: 30_000, durationTicks: 480 }])
+    const song = songWith([
+      { pitch: 40, ticks: 0 },
+      { pitch: 90, ticks: 30_000, durationTicks: 480 },
+    ])
     vp.fit(song)
     const t = vp.transform
     expect(t.tickToX(0)).toBe(KEYBOARD_WIDTH)
@@ -48,7 +51,10 @@ describe('Viewport', () => {
     vp.resize(1000, 500)
     vp.zoomY(2)
     vp.scrollToTick(5000)
-    const song = songWith([{ pitch: 40, ticks: 0 }, { pitch: 90, ticks: 30_000, durationTicks: 480 }])
+    const song = songWith([
+      { pitch: 40, ticks: 0 },
+      { pitch: 90, ticks: 30_000, durationTicks: 480 },
+    ])
     const keys = { keyHeight: vp.view.keyHeight, scrollY: vp.view.scrollY }
     vp.fitTime(song)
     expect([vp.view.scrollTick, vp.transform.tickToX(30_480) <= vp.width]).toEqual([0, true])

@@ -40,7 +40,12 @@ const api = {
 /** A workspace holding two notes in bar 1 (C4 at 0, E4 at 480). */
 function workspaceWithNotes(): Workspace {
   const ws = new Workspace(api, () => ready)
-  ws.editor.load(songWith([{ pitch: 60, ticks: 0 }, { pitch: 64, ticks: 480 }]))
+  ws.editor.load(
+    songWith([
+      { pitch: 60, ticks: 0 },
+      { pitch: 64, ticks: 480 },
+    ]),
+  )
   return ws
 }
 

@@ -81,7 +81,10 @@ export class Workspace {
     this.midi = new MidiInput(midi, (text) => this.say(text))
     this.recorder = new Recorder({
       editor: this.editor,
-      transport: { start: async (tick, countIn) => (await this.#start({ fromTick: tick, countIn, open: true }))?.heardAtMs, stop: () => this.#stopPlayback() },
+      transport: {
+        start: async (tick, countIn) => (await this.#start({ fromTick: tick, countIn, open: true }))?.heardAtMs,
+        stop: () => this.#stopPlayback(),
+      },
       grid: () => this.#grid,
       say: (text) => this.say(text),
     })

@@ -23,7 +23,9 @@ vi.mock('../audio/Player.ts', () => ({
     }
     async play(_song: unknown, o: { fromTick: number; countIn?: boolean; open?: boolean }): Promise<{ heardAtMs: number }> {
       this.playing = true
-      log.push(`play from ${o.fromTick}${o.countIn ? ', count-in' : ''}${o.open ? ', open' : ''}, metronome ${this.metronome.enabled ? 'on' : 'off'}`)
+      log.push(
+        `play from ${o.fromTick}${o.countIn ? ', count-in' : ''}${o.open ? ', open' : ''}, metronome ${this.metronome.enabled ? 'on' : 'off'}`,
+      )
       return { heardAtMs: performance.now() + 2000 }
     }
     stop(): void {

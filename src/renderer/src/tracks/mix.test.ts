@@ -16,7 +16,8 @@ function twoHands(): EditorSong {
   return withNoteIds(song)
 }
 
-const change = (song: EditorSong, index: number, what: Parameters<typeof changeTrack>[3]) => changeTrack(song, new Set(), song.tracks[index]!.id, what).song
+const change = (song: EditorSong, index: number, what: Parameters<typeof changeTrack>[3]) =>
+  changeTrack(song, new Set(), song.tracks[index]!.id, what).song
 const pitchesPlayed = (song: EditorSong) => scheduleNotes(song, 0).map((n) => n.pitch)
 
 describe('mute and solo', () => {

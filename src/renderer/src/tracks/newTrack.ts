@@ -12,10 +12,7 @@ export function freeChannel(song: EditorSong): number {
 
 /** A new empty piano track for this song: its own channel and a colour no other track has. */
 export function newTrack(song: EditorSong, name: string): EditorTrack {
-  return withTrackIds(
-    createTrack(freeChannel(song), name),
-    unusedColor(song.tracks.map((t) => t.color)),
-  )
+  return withTrackIds(createTrack(freeChannel(song), name), unusedColor(song.tracks.map((t) => t.color)))
 }
 
 /** A name like `base` that no track has yet: "Continuation 1", "Continuation 2", … */

@@ -14,7 +14,8 @@ export const drawNote: Gesture = {
     const minLength = Math.max(1, Math.round(gridTicks(ctx.grid(), song.ppq)))
     // One id for every step of the drag: the note being shaped is one note, found by it on release.
     const id = newNoteId()
-    const place = (length: number) => ctx.editor.preview(addNote(before.song, { pitch, ticks: start, durationTicks: length, velocity: ctx.velocity }, id))
+    const place = (length: number) =>
+      ctx.editor.preview(addNote(before.song, { pitch, ticks: start, durationTicks: length, velocity: ctx.velocity }, id))
     place(Math.max(minLength, Math.round(ctx.lastLength * song.ppq)))
     ctx.audition(pitch, ctx.velocity)
     let dragged = false

@@ -18,7 +18,13 @@ function lane() {
 }
 
 /** The pointer at a tick and a velocity. */
-const at = (tick: number, velocity: number): PointerInfo => ({ x: transform.tickToX(tick), y: scale.velocityToY(velocity), shift: false, alt: false, mod: false })
+const at = (tick: number, velocity: number): PointerInfo => ({
+  x: transform.tickToX(tick),
+  y: scale.velocityToY(velocity),
+  shift: false,
+  alt: false,
+  mod: false,
+})
 
 /** Presses at `from`, moves through `through`, releases at the last point. */
 function drag(ctx: LaneContext, from: PointerInfo, ...through: PointerInfo[]): void {

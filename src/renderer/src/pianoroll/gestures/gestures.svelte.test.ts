@@ -59,7 +59,10 @@ describe('piano-roll gestures (by note id)', () => {
   })
 
   it('dragging the end of one of the selected notes resizes them all and remembers the grabbed one', () => {
-    const { editor, ctx } = roll([{ pitch: 60, ticks: 0, durationTicks: 480 }, { pitch: 64, ticks: 0, durationTicks: 240 }])
+    const { editor, ctx } = roll([
+      { pitch: 60, ticks: 0, durationTicks: 480 },
+      { pitch: 64, ticks: 0, durationTicks: 240 },
+    ])
     editor.select(allNoteIds(editor.song))
     const grabbed = editor.song.tracks[0]!.notes.find((n) => n.pitch === 64)!
     drag(ctx, 'select', at(238, 64), at(480, 64))
@@ -70,7 +73,10 @@ describe('piano-roll gestures (by note id)', () => {
   })
 
   it('a shift-click toggles a note in the selection; dragging a body moves the selection, which keeps its ids', () => {
-    const { editor, ctx, sounded } = roll([{ pitch: 60, ticks: 0 }, { pitch: 64, ticks: 960 }])
+    const { editor, ctx, sounded } = roll([
+      { pitch: 60, ticks: 0 },
+      { pitch: 64, ticks: 960 },
+    ])
     const [c, e] = allNoteIds(editor.song)
     drag(ctx, 'select', at(100, 60))
     drag(ctx, 'select', at(1000, 64, { shift: true }))
@@ -90,7 +96,11 @@ describe('piano-roll gestures (by note id)', () => {
   })
 
   it('alt-dragging a note changes its velocity; erasing deletes the notes the pointer passes, as one step', () => {
-    const { editor, ctx, sounded } = roll([{ pitch: 60, ticks: 0 }, { pitch: 60, ticks: 960 }, { pitch: 72, ticks: 0 }])
+    const { editor, ctx, sounded } = roll([
+      { pitch: 60, ticks: 0 },
+      { pitch: 60, ticks: 960 },
+      { pitch: 72, ticks: 0 },
+    ])
     drag(ctx, 'draw', at(100, 72, { alt: true }), at(100, 72, { alt: true, y: at(100, 72).y - 20 }))
     expect(notesOf(editor.song).find((n) => n.pitch === 72)?.velocity).toBe(90)
     expect(sounded).toEqual(['72@90'])
@@ -101,7 +111,11 @@ describe('piano-roll gestures (by note id)', () => {
   })
 
   it('the rubber band selects the notes in the box; with shift it adds to the selection', () => {
-    const { editor, ctx } = roll([{ pitch: 60, ticks: 0 }, { pitch: 62, ticks: 960 }, { pitch: 72, ticks: 1920 }])
+    const { editor, ctx } = roll([
+      { pitch: 60, ticks: 0 },
+      { pitch: 62, ticks: 960 },
+      { pitch: 72, ticks: 1920 },
+    ])
     const [c, d, high] = allNoteIds(editor.song)
     drag(ctx, 'select', at(1500, 59), at(20, 63))
     expect(new Set(editor.selection)).toEqual(new Set([c, d]))

@@ -37,7 +37,8 @@ export function drawGrid(scene: Scene): void {
       const beat = beatTicks(signature, song.ppq)
       if (scene.gridTicks > 0 && scene.gridTicks * px >= MIN_SPACING && scene.gridTicks < beat) {
         ctx.fillStyle = colors.subLine
-        for (let t = barStart + scene.gridTicks; t < barEnd - 0.5; t += scene.gridTicks) ctx.fillRect(Math.round(transform.tickToX(t)), RULER_HEIGHT, 1, height)
+        for (let t = barStart + scene.gridTicks; t < barEnd - 0.5; t += scene.gridTicks)
+          ctx.fillRect(Math.round(transform.tickToX(t)), RULER_HEIGHT, 1, height)
       }
       if (beat * px >= MIN_SPACING) {
         ctx.fillStyle = colors.beatLine
