@@ -48,6 +48,7 @@ describe('the shipped model continues the Minuet in G with the defaults (Chromiu
 
   it('writes 4 variations of 4 bars after bar 8 and says the key it heard the minuet in, and who chose it', async () => {
     const { page } = app
+    await page.getByLabel('Seed').fill('7')
     await page.getByTestId('continue').click()
     await page.getByTestId('candidate-index').filter({ hasText: 'Candidate 1 of 4' }).waitFor({ timeout: 90_000 })
     await expect(

@@ -95,7 +95,7 @@ export function runAction(ws: Workspace, action: ActionId): void {
     case 'end':
       return ws.viewport.scrollToTick(songExtent(e.song).end, 0.9)
     case 'continue':
-      return void ws.continuation.run()
+      return void ws.continueSelection()
     case 'nextCandidate':
     case 'previousCandidate':
       ws.continuation.cycle(action === 'nextCandidate' ? 1 : -1)

@@ -31,6 +31,23 @@ describe('Viewport', () => {
     expect(vp.view.scrollTick).toBe(0)
   })
 
+  it('reveal scrolls the least that shows a span, and keeps its start in view when the span is wider', () => {
+    const vp = new Viewport()
+    vp.resize(1000, 500)
+    const visible = () => [vp.transform.xToTick(KEYBOARD_WIDTH), vp.transform.xToTick(1000)] as const
+    const [left, right] = visible()
+    vp.reveal(left + 10, right - 10)
+    expect(visible()).toEqual([left, right])
+    const width = right - left
+    vp.reveal(right + width / 4, right + width / 2)
+    expect(visible()[1]).toBeGreaterThan(right + width / 2)
+    expect(visible()[0]).toBeLessThan(right + width / 4)
+    expect(visible()[0]).toBeGreaterThan(left)
+    vp.reveal(10 * width, 12 * width)
+    expect(visible()[0]).toBeLessThan(10 * width)
+    expect(visible()[0]).toBeGreaterThan(9 * width)
+  })
+
   it('fit shows the whole song from its start', () => {
     const vp = new Viewport()
     vp.resize(1000, 500)

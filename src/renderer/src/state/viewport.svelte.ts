@@ -84,6 +84,21 @@ export class Viewport {
     this.#view = clampView({ ...this.#view, scrollTick: tick - (at * area) / this.#view.pxPerTick }, this.#height)
   }
 
+  /**
+   * Scrolls the least that brings ticks `start` to `end` into view, with a little room at the edges
+   * (Continue's candidates, written after bars that may fill the view); `start` stays in view when the
+   * whole span cannot.
+   */
+  reveal(start: Ticks, end: Ticks): void {
+    const span = Math.max(1, this.#width - KEYBOARD_WIDTH) / this.#view.pxPerTick
+    const left = this.#view.scrollTick
+    if (start >= left && end <= left + span) return
+    const margin = span * 0.05
+    const fits = end - start + 2 * margin <= span
+    const scrollTick = fits && end > left + span ? end + margin - span : start - margin
+    this.#view = clampView({ ...this.#view, scrollTick }, this.#height)
+  }
+
   /** Scrolls so that `tick` is in view, paging when it passes the right edge (follow playhead). */
   follow(tick: Ticks): void {
     const t = this.#transform

@@ -264,6 +264,14 @@ export class Workspace {
     this.stopped()
   }
 
+  /** Continues the selected bars and scrolls the new candidate into view. */
+  async continueSelection(): Promise<void> {
+    const before = this.continuation.shown
+    await this.continuation.run()
+    const shown = this.continuation.shown
+    if (shown && shown !== before) this.viewport.reveal(shown.startTick, shown.endTick)
+  }
+
   /** Plays the candidate on show from the start of the selected bars to its end. */
   auditionCandidate(): void {
     const shown = this.continuation.shown
