@@ -5,7 +5,7 @@
 // app's engine path (key, plan, prime, every variation drawn in one batch, candidate notes), in process.
 // Prints, per set, the baselines beside the model before and with the defaults; what each part of the
 // decoding adds; a temperature sweep; the key each key choice heard; and issue 14's targets, met or not.
-//   npm run bench:music [-- --data DIR --primers 20 --sets nottingham,pianomidi,musedata,pieces --only NAME,NAME]
+//   npm run bench:music [-- --data DIR --primers 20 --sets nottingham,pianomidi,musedata,pieces --only "NAME,NAME"]
 // Needs the validation splits (default ../shared/data; see the README's "Data" section). 10 primers
 // per set run in half the time, but two disjoint samples of 10 differed by up to 0.03 in F1 and cosine.
 import { parseArgs } from 'node:util'
@@ -92,7 +92,8 @@ primers.forEach((primer, index) => {
   )
 })
 
-const only = values.only?.split(',')
+// Names hold ', ' ("chord-aware, defaults"): a comma followed by a space stays in the name.
+const only = values.only?.split(/,(?! )/)
 const settings = MUSIC_SETTINGS.filter(
   (setting) => summary.heads.includes(setting.request.head ?? summary.heads[0]!) && (!only || only.includes(setting.name)),
 )
