@@ -154,8 +154,9 @@ for (const [name, heard] of keys) {
 }
 
 console.log(`\n## Targets`)
+// Only the sets this run continued (--sets may leave some out).
 const figuresOf = (name: string): SetFigures[] =>
-  [...PRIMER_SETS, ALL].map((set) => ({
+  [...PRIMER_SETS.filter((set) => primers.some((primer) => primer.set === set)), ALL].map((set) => ({
     set,
     real: summaryOf(baselines[0]![1], set),
     repeat: summaryOf(baselines[1]![1], set),
