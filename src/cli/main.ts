@@ -1,7 +1,7 @@
 import { UsageError, type CommandEntry } from './command.ts'
 import { appVersion } from '../shared/version.ts'
 import { describeParseError } from './args.ts'
-import { commandList, unknownCommand, usageLine } from './usage.ts'
+import { unknownCommand, usageLine, withCommands } from './usage.ts'
 
 /**
  * Every subcommand, in the order --help lists them. Each is imported only when it runs, so that
@@ -41,16 +41,10 @@ export const commands: CommandEntry[] = [
 ]
 
 function help(): string {
-  return [
-    `neural-piano ${appVersion}: a piano-roll LSTM that continues your music`,
-    '',
-    'usage: neural-piano <command> [options]',
-    '',
-    'commands:',
-    ...commandList(commands),
-    '',
-    "neural-piano help <command> shows a command's options.",
-  ].join('\n')
+  return withCommands(
+    [`neural-piano ${appVersion}: a piano-roll LSTM that continues your music`, '', 'usage: neural-piano <command> [options]'],
+    commands,
+  )
 }
 
 /** Runs the CLI with the given arguments (without node and the script); resolves to the exit code. */

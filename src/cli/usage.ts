@@ -13,17 +13,13 @@ export function commandList(commands: readonly Pick<CommandEntry, 'name' | 'summ
   return commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)
 }
 
+/** `headline` over the command list and where each command's options are: what --help and an unknown command print. */
+export function withCommands(headline: string[], commands: readonly Pick<CommandEntry, 'name' | 'summary'>[]): string {
+  return [...headline, '', 'commands:', ...commandList(commands), '', "neural-piano help <command> shows a command's options."].join('\n')
+}
+
 /** What an unknown command word prints: the word, the nearest command, and the list. */
 export function unknownCommand(word: string, commands: readonly Pick<CommandEntry, 'name' | 'summary'>[]): string {
-  return [
-    `neural-piano: unknown command "${word}"${didYouMean(
-      word,
-      commands.map((c) => c.name),
-    )}`,
-    '',
-    'commands:',
-    ...commandList(commands),
-    '',
-    "neural-piano help <command> shows a command's options.",
-  ].join('\n')
+  const names = commands.map((c) => c.name)
+  return withCommands([`neural-piano: unknown command "${word}"${didYouMean(word, names)}`], commands)
 }
