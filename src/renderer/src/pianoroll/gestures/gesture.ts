@@ -15,6 +15,18 @@ export interface PointerInfo {
   mod: boolean
 }
 
+/** The pointer of `event` over `canvas`, in its pixels, with the modifier keys. */
+export function pointerInfo(event: PointerEvent | WheelEvent, canvas: HTMLElement): PointerInfo {
+  const rect = canvas.getBoundingClientRect()
+  return {
+    x: event.clientX - rect.left,
+    y: event.clientY - rect.top,
+    shift: event.shiftKey,
+    alt: event.altKey,
+    mod: event.ctrlKey || event.metaKey,
+  }
+}
+
 /** What gestures may use of the roll. */
 export interface RollContext {
   editor: Editor
