@@ -7,6 +7,7 @@ import { ScriptedDialogs } from '#fixtures/dialogs.ts'
 import { scaleSong } from '#fixtures/songs.ts'
 import { tempFolder } from '#fixtures/tempFolders.ts'
 import { exportMidi } from '../../src/shared/midi/index.ts'
+import { rms } from '../helpers/wav.ts'
 
 const noModel = join(tempFolder('np-nomodel-'), 'none')
 
@@ -21,20 +22,6 @@ async function drop(page: Page, bytes: Uint8Array, name: string): Promise<void> 
     [[...bytes], name] as const,
   )
   await page.getByTestId('document-name').filter({ hasText: name }).waitFor()
-}
-
-/** Root mean square of 16-bit stereo samples in [from, to) seconds of a WAV file's data. */
-function rms(wav: Buffer, sampleRate: number, from: number, to: number): number {
-  let sum = 0
-  let count = 0
-  for (let frame = Math.floor(from * sampleRate); frame < Math.floor(to * sampleRate); frame++) {
-    const offset = 44 + frame * 4
-    if (offset + 4 > wav.length) break
-    const v = wav.readInt16LE(offset) / 32768
-    sum += v * v
-    count++
-  }
-  return Math.sqrt(sum / Math.max(1, count))
 }
 
 describe('playback and audio export with the bundled piano (Chromium, real main handlers)', () => {
@@ -64,8 +51,8 @@ describe('playback and audio export with the bundled piano (Chromium, real main 
     // 8 quarters at 0.6 s (the last one 0.5 s long) plus 1.5 s of ring-out.
     expect(seconds).toBeGreaterThan(4.2 + 0.5 + 1.4)
     expect(seconds).toBeLessThan(4.2 + 0.5 + 1.6)
-    const soft = rms(wav, sampleRate, 0.02, 0.3)
-    const loud = rms(wav, sampleRate, 4.22, 4.5)
+    const soft = rms(wav, 0.02, 0.3)
+    const loud = rms(wav, 4.22, 4.5)
     expect(soft).toBeGreaterThan(0.005)
     expect(loud).toBeGreaterThan(soft * 1.8)
   })
@@ -84,7 +71,7 @@ describe('playback and audio export with the bundled piano (Chromium, real main 
     const sampleRate = wav.readUInt32LE(24)
     expect((wav.length - 44) / 4 / sampleRate).toBeCloseTo(23 * 0.6 + 0.5 + 1.5, 1)
     // Parts are 8 s long: the note struck at 7.8 s rings on across the join.
-    for (const at of [7.9, 7.99, 8.01, 8.2]) expect(rms(wav, sampleRate, at, at + 0.05)).toBeGreaterThan(0.003)
+    for (const at of [7.9, 7.99, 8.01, 8.2]) expect(rms(wav, at, at + 0.05)).toBeGreaterThan(0.003)
     await drop(page, exportMidi(scaleSong('Scale')), 'scale.mid')
   })
 

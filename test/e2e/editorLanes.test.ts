@@ -12,6 +12,7 @@ import { tempFolder } from '#fixtures/tempFolders.ts'
 import { exportMidi, importMidi } from '../../src/shared/midi/index.ts'
 import { createSong } from '../../src/shared/music/song.ts'
 import type { Song } from '../../src/shared/music/types.ts'
+import { rms } from '../helpers/wav.ts'
 
 // Geometry (src/renderer/src/pianoroll/transform.ts, viewMath.ts, lane/laneScale.ts): the keyboard is 64 px
 // wide; a song shorter than four bars opens fitted to four bars of 4/4 (7,680 ticks) over 96 % of the note
@@ -44,19 +45,6 @@ async function layout(page: Page) {
     rulerY: roll.y + 10,
     middleY: roll.y + roll.height / 2,
   }
-}
-
-/** Root mean square of 16-bit stereo samples in [from, to) seconds of a WAV file's data. */
-function rms(wav: Buffer, from: number, to: number): number {
-  const rate = wav.readUInt32LE(24)
-  let sum = 0
-  let count = 0
-  for (let frame = Math.floor(from * rate); frame < Math.floor(to * rate) && 44 + frame * 4 + 4 <= wav.length; frame++) {
-    const v = wav.readInt16LE(44 + frame * 4) / 32768
-    sum += v * v
-    count++
-  }
-  return Math.sqrt(sum / Math.max(1, count))
 }
 
 describe('velocity lane, position readout, tracks (Chromium, real main handlers, tiny checkpoint)', () => {

@@ -9,6 +9,7 @@ import { ScriptedDialogs } from '#fixtures/dialogs.ts'
 import { songWith } from '#fixtures/songs.ts'
 import { tempFolder } from '#fixtures/tempFolders.ts'
 import { exportMidi } from '../../src/shared/midi/index.ts'
+import { rms } from '../helpers/wav.ts'
 
 /**
  * The metronome, rendered offline in Chromium (the app's Metronome class and Tone.js, bundled into a
@@ -138,19 +139,6 @@ describe('the metronome, rendered offline and its clicks counted (Chromium)', ()
     expect(heard.map((h) => h.time)).toEqual([0.1, 1.1, 2.1].map((t) => expect.closeTo(t, 2))) // at 60 bpm
   })
 })
-
-/** Root mean square of a 16-bit stereo WAV file's samples in [from, to) seconds. */
-function rms(wav: Buffer, from: number, to: number): number {
-  const rate = wav.readUInt32LE(24)
-  let sum = 0
-  let count = 0
-  for (let frame = Math.floor(from * rate); frame < Math.floor(to * rate) && 44 + frame * 4 + 4 <= wav.length; frame++) {
-    const v = wav.readInt16LE(44 + frame * 4) / 32768
-    sum += v * v
-    count++
-  }
-  return Math.sqrt(sum / Math.max(1, count))
-}
 
 describe('the metronome stays out of exports (Chromium, real main handlers)', () => {
   let app: AppUnderTest

@@ -11,9 +11,8 @@ const storedSchema = z.object({ files: z.array(z.string().min(1).max(4096)).max(
  * stay in main: the renderer sees names and folders and asks for a file by its index.
  */
 export class RecentFiles {
-  /** The list, read once: every caller awaits the same read, so a read that ends late cannot undo an add. */
-  private loading: Promise<string[]> | undefined
-  private paths: string[] | undefined
+  /** The list: read once and shared by every caller (so a read that ends late cannot undo an add), then the last stored. */
+  private paths: Promise<string[]> | undefined
   private changes: Promise<void> = Promise.resolve()
   private readonly file: string
 
@@ -55,9 +54,7 @@ export class RecentFiles {
   }
 
   private load(): Promise<string[]> {
-    if (this.paths) return Promise.resolve(this.paths)
-    this.loading ??= this.read()
-    return this.loading
+    return (this.paths ??= this.read())
   }
 
   private async read(): Promise<string[]> {
@@ -70,12 +67,11 @@ export class RecentFiles {
       parsed = undefined
     }
     const stored = storedSchema.safeParse(parsed)
-    this.paths = stored.success ? stored.data.files.filter((p) => isAbsolute(p)).slice(0, FILE_LIMITS.maxRecent) : []
-    return this.paths
+    return stored.success ? stored.data.files.filter((p) => isAbsolute(p)).slice(0, FILE_LIMITS.maxRecent) : []
   }
 
   private async store(paths: string[]): Promise<void> {
-    this.paths = paths
+    this.paths = Promise.resolve(paths)
     await writeFileAtomic(this.file, JSON.stringify({ files: paths }, null, 2))
   }
 }
